@@ -1,0 +1,104 @@
+# cmkemu - build, run and test. `make run` and `make test` install what they need.
+
+CC       ?= cc
+PKGS     := libmicrohttpd sqlite3 uuid libxml-2.0 jansson libcrypto
+BUILD    ?= build
+OPT      ?= -O2 -g
+SAN      ?=
+WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wundef -Wvla
+CFLAGS   := -std=c11 -D_GNU_SOURCE $(OPT) $(SAN) $(WARN) -pthread $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread
+LDFLAGS  := $(SAN)
+
+SRCS      := $(shell find server storage -name '*.c' ! -name main.c | sort)
+OBJS      := $(patsubst %.c,$(BUILD)/obj/%.o,$(SRCS)) $(BUILD)/obj/schemas.gen.o
+SCHEMAS   := $(sort $(wildcard schemas/*.sql))
+UNIT_SRCS := $(shell find tests/unit tests/api -name 'test_*.c' 2>/dev/null | sort)
+UNIT_BINS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
+TEST_HELPERS := $(shell find tests/lib -name '*.c' 2>/dev/null | sort)
+TEST_HELPER_OBJS := $(patsubst %.c,$(BUILD)/obj/%.o,$(TEST_HELPERS))
+
+APT_PKGS := gcc make pkg-config libmicrohttpd-dev libsqlite3-dev uuid-dev libxml2-dev libjansson-dev libssl-dev
+TEST_APT := clang nodejs npm curl
+
+PORT ?= 4566
+DB   ?= cmkemu.db
+
+.SECONDARY:
+
+.PHONY: all run test test-only asan lint format format-check deps test-deps clean unit e2e
+
+all: $(BUILD)/cmkemu
+
+$(BUILD)/cmkemu: $(OBJS) $(BUILD)/obj/server/main.o
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/libcmkemu.a: $(OBJS)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -I. -MMD -MP -c -o $@ $<
+
+$(BUILD)/schemas.gen.c: $(SCHEMAS) schemas/embed.sh
+	@mkdir -p $(BUILD)
+	sh schemas/embed.sh $@ $(SCHEMAS)
+
+$(BUILD)/obj/schemas.gen.o: $(BUILD)/schemas.gen.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Istorage -c -o $@ $<
+
+$(BUILD)/tests/%: tests/%.c $(BUILD)/libcmkemu.a $(TEST_HELPER_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -I. -Itests -o $@ $< $(TEST_HELPER_OBJS) $(BUILD)/libcmkemu.a $(LDLIBS)
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
+
+# Debian packages the build needs; installed only when missing.
+deps:
+	@missing=""; for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; fi
+
+# What the tests need besides the build: clang (sanitizers, fuzzing), node + the npm test
+# clients, the aws CLI and boto3 (Debian's packages when the machine has none).
+test-deps: deps
+	@missing=""; for p in $(TEST_APT); do dpkg -s $$p >/dev/null 2>&1 || command -v $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v aws >/dev/null 2>&1 || missing="$$missing awscli"; \
+	python3 -c 'import boto3' >/dev/null 2>&1 || missing="$$missing python3-boto3"; \
+	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; fi
+	@cd tests/e2e/node && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; }
+
+run: deps $(BUILD)/cmkemu
+	./$(BUILD)/cmkemu --port $(PORT) --db $(DB)
+
+unit: $(UNIT_BINS)
+
+# Everything: C unit and api tests, then the e2e suites against the real binary.
+test: test-deps
+	@$(MAKE) --no-print-directory all unit
+	@BUILD=$(BUILD) sh tests/run.sh
+
+asan:
+	@$(MAKE) --no-print-directory test-deps
+	@$(MAKE) --no-print-directory BUILD=build-asan CC=clang OPT="-O1 -g -fno-omit-frame-pointer" \
+	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" all unit
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 BUILD=build-asan sh tests/run.sh
+
+FORMAT_SRCS = $(shell find server storage tests bench -name '*.[ch]' ! -path '*/node_modules/*' 2>/dev/null)
+
+format:
+	clang-format -i $(FORMAT_SRCS)
+
+format-check:
+	clang-format --dry-run -Werror $(FORMAT_SRCS)
+
+lint: $(BUILD)/schemas.gen.c
+	clang-tidy --quiet $(SRCS) server/main.c -- $(CFLAGS) -Wno-unknown-warning-option
+	cppcheck --quiet --enable=warning,style,performance,portability --std=c11 --error-exitcode=1 \
+	  --inline-suppr --suppress=missingIncludeSystem --suppress=unusedFunction \
+	  -I server -I storage server storage
+
+clean:
+	rm -rf build build-asan build-fuzz

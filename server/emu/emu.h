@@ -1,0 +1,9 @@
+/* emu.h - the emulator's own endpoints under /_cmkemu/ (health, and later reset and state). */
+#ifndef CMKEMU_EMU_H
+#define CMKEMU_EMU_H
+
+#include "../api.h"
+
+void emu_dispatch(struct req *rq, struct ctx *cx, struct resp *rs);
+
+#endif

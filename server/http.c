@@ -1,0 +1,265 @@
+/* http.c - libmicrohttpd glue: collects the capped body per connection, turns the MHD
+ * connection into a struct req, runs the router, and turns the struct resp into an MHD
+ * response. Nothing else in cmkemu includes <microhttpd.h>. */
+#include "http.h"
+
+#include "api.h"
+#include "log.h"
+#include "router.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <netdb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+
+#define HTTP_MAX_HEADERS 512
+#define HTTP_MAX_QUERY   256
+
+struct http_server {
+    struct MHD_Daemon *d;
+    const struct config *cfg;
+    struct store *st;
+    struct ids *ids;
+    int port;
+};
+
+/* Per-request state, owned by MHD's *req_cls and freed in request_completed(). */
+struct conn {
+    struct buf body;
+    int over_cap;
+    struct timespec start;
+};
+
+struct kv_list {
+    struct kv *v;
+    size_t n;
+    size_t cap;
+    int overflow;
+};
+
+static enum MHD_Result collect_kv(void *cls, enum MHD_ValueKind kind, const char *key,
+                                  const char *value)
+{
+    struct kv_list *l = cls;
+
+    (void)kind;
+    if (l->n == l->cap) {
+        l->overflow = 1;
+        return MHD_NO;
+    }
+    l->v[l->n].name = key;
+    l->v[l->n].value = value ? value : "";
+    l->n++;
+    return MHD_YES;
+}
+
+static double elapsed_ms(const struct timespec *start)
+{
+    struct timespec now;
+
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - start->tv_sec) * 1e3 + (double)(now.tv_nsec - start->tv_nsec) / 1e6;
+}
+
+static enum MHD_Result send_resp(struct MHD_Connection *c, struct resp *rs)
+{
+    size_t len = 0;
+    char *body = buf_detach(&rs->body, &len);
+    struct MHD_Response *r;
+    enum MHD_Result ret;
+
+    if (!body)
+        return MHD_NO;
+    if (rs->no_body) {
+        free(body);
+        body = calloc(1, 1);
+        len = 0;
+        if (!body)
+            return MHD_NO;
+    }
+    r = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+    if (!r) {
+        free(body);
+        return MHD_NO;
+    }
+    for (size_t i = 0; i < rs->nheader; i++)
+        MHD_add_response_header(r, rs->header[i].name, rs->header[i].value);
+    ret = MHD_queue_response(c, (unsigned)rs->status, r);
+    MHD_destroy_response(r);
+    return ret;
+}
+
+static enum MHD_Result handle(struct http_server *srv, struct MHD_Connection *c, struct conn *cn,
+                              const char *url, const char *method)
+{
+    struct kv hdrs[HTTP_MAX_HEADERS];
+    struct kv qs[HTTP_MAX_QUERY];
+    struct kv_list hl = { hdrs, 0, HTTP_MAX_HEADERS, 0 };
+    struct kv_list ql = { qs, 0, HTTP_MAX_QUERY, 0 };
+    struct req rq;
+    struct ctx cx;
+    struct resp rs;
+    enum MHD_Result ret;
+
+    MHD_get_connection_values(c, MHD_HEADER_KIND, collect_kv, &hl);
+    MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_kv, &ql);
+    memset(&rq, 0, sizeof(rq));
+    rq.method = method;
+    rq.path = url;
+    rq.header = hdrs;
+    rq.nheader = hl.n;
+    rq.query = qs;
+    rq.nquery = ql.n;
+    rq.body = cn->over_cap ? "" : buf_str(&cn->body);
+    rq.body_len = cn->over_cap ? 0 : cn->body.len;
+    rq.body_over_cap = cn->over_cap;
+
+    memset(&cx, 0, sizeof(cx));
+    cx.store = srv->st;
+    cx.cfg = srv->cfg;
+    cx.now_ms = ids_now_ms();
+    cx.ids = srv->ids;
+
+    resp_init(&rs);
+    router_dispatch(&rq, &cx, &rs);
+    if (!strcmp(method, "HEAD") || rs.status == 204 || rs.status == 304)
+        rs.no_body = 1;
+    log_access(method, url, rs.status, elapsed_ms(&cn->start), cx.request_id);
+    ret = send_resp(c, &rs);
+    resp_release(&rs);
+    return ret;
+}
+
+static enum MHD_Result access_cb(void *cls, struct MHD_Connection *c, const char *url,
+                                 const char *method, const char *version,
+                                 const char *upload_data, size_t *upload_data_size, void **req_cls)
+{
+    struct http_server *srv = cls;
+    struct conn *cn = *req_cls;
+
+    (void)version;
+    if (!cn) {
+        const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+
+        cn = calloc(1, sizeof(*cn));
+        if (!cn)
+            return MHD_NO;
+        buf_init(&cn->body, srv->cfg->max_body);
+        clock_gettime(CLOCK_MONOTONIC, &cn->start);
+        *req_cls = cn;
+        /* A declared length over the cap is answered before the body is read. */
+        if (cl && strtoull(cl, NULL, 10) > srv->cfg->max_body) {
+            cn->over_cap = 1;
+            return handle(srv, c, cn, url, method);
+        }
+        return MHD_YES;
+    }
+    if (*upload_data_size) {
+        if (!cn->over_cap && buf_append(&cn->body, upload_data, *upload_data_size)) {
+            cn->over_cap = 1;
+            buf_release(&cn->body);
+            *upload_data_size = 0;
+            return handle(srv, c, cn, url, method);
+        }
+        *upload_data_size = 0;
+        return MHD_YES;
+    }
+    if (cn->over_cap)
+        return MHD_YES; /* already answered */
+    return handle(srv, c, cn, url, method);
+}
+
+static void completed_cb(void *cls, struct MHD_Connection *c, void **req_cls,
+                         enum MHD_RequestTerminationCode toe)
+{
+    struct conn *cn = *req_cls;
+
+    (void)cls;
+    (void)c;
+    (void)toe;
+    if (!cn)
+        return;
+    buf_release(&cn->body);
+    free(cn);
+    *req_cls = NULL;
+}
+
+static void mhd_log(void *cls, const char *fmt, va_list ap)
+{
+    char line[512];
+
+    (void)cls;
+    vsnprintf(line, sizeof(line), fmt, ap);
+    line[strcspn(line, "\n")] = '\0';
+    log_msg(LOG_DEBUG, "mhd: %s", line);
+}
+
+struct http_server *http_start(const struct config *cfg, struct store *st, struct ids *ids)
+{
+    struct http_server *srv = calloc(1, sizeof(*srv));
+    struct addrinfo hints, *ai = NULL;
+    char port[16];
+    const union MHD_DaemonInfo *info;
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG;
+    int rc;
+
+    if (!srv)
+        return NULL;
+    srv->cfg = cfg;
+    srv->st = st;
+    srv->ids = ids;
+    memset(&hints, 0, sizeof(hints));
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+    snprintf(port, sizeof(port), "%d", cfg->port);
+    rc = getaddrinfo(cfg->host, port, &hints, &ai);
+    if (rc || !ai) {
+        fprintf(stderr, "cmkemu: cannot resolve --host '%s': %s\n", cfg->host, gai_strerror(rc));
+        free(srv);
+        return NULL;
+    }
+    if (ai->ai_family == AF_INET6)
+        flags |= MHD_USE_IPv6;
+    srv->d = MHD_start_daemon(
+        flags, (uint16_t)cfg->port, NULL, NULL, access_cb, srv, MHD_OPTION_SOCK_ADDR, ai->ai_addr,
+        MHD_OPTION_NOTIFY_COMPLETED, completed_cb, srv, MHD_OPTION_CONNECTION_TIMEOUT,
+        cfg->idle_timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT, cfg->max_header + 16384,
+        MHD_OPTION_THREAD_POOL_SIZE, cfg->threads ? cfg->threads : 1u, MHD_OPTION_EXTERNAL_LOGGER,
+        mhd_log, NULL, MHD_OPTION_END);
+    if (!srv->d) {
+        int err = errno;
+
+        fprintf(stderr, "cmkemu: cannot listen on %s:%d: %s\n", cfg->host, cfg->port,
+                err == EADDRINUSE ? "address already in use" : (err ? strerror(err) : "failed"));
+        freeaddrinfo(ai);
+        free(srv);
+        return NULL;
+    }
+    freeaddrinfo(ai);
+    info = MHD_get_daemon_info(srv->d, MHD_DAEMON_INFO_BIND_PORT);
+    srv->port = info ? info->port : cfg->port;
+    return srv;
+}
+
+int http_port(const struct http_server *srv)
+{
+    return srv->port;
+}
+
+void http_stop(struct http_server *srv)
+{
+    MHD_socket s;
+
+    if (!srv)
+        return;
+    s = MHD_quiesce_daemon(srv->d);
+    (void)s;
+    MHD_stop_daemon(srv->d);
+    free(srv);
+}

@@ -1,0 +1,19 @@
+/* s3_handlers.h - every S3 operation cmkemu serves; s3_dispatch.c routes to them. */
+#ifndef CMKEMU_S3_HANDLERS_H
+#define CMKEMU_S3_HANDLERS_H
+
+#include "../api.h"
+
+/* s3_bucket.c */
+api_handler s3_list_buckets;      /* ListBuckets:      GET /                */
+api_handler s3_create_bucket;     /* CreateBucket:     PUT /{bucket}        */
+api_handler s3_head_bucket;       /* HeadBucket:       HEAD /{bucket}       */
+api_handler s3_delete_bucket;     /* DeleteBucket:     DELETE /{bucket}     */
+api_handler s3_get_bucket_location; /* GetBucketLocation: GET /{bucket}?location */
+
+/* s3_encryption.c */
+api_handler s3_put_bucket_encryption;    /* PutBucketEncryption:    PUT /{bucket}?encryption    */
+api_handler s3_get_bucket_encryption;    /* GetBucketEncryption:    GET /{bucket}?encryption    */
+api_handler s3_delete_bucket_encryption; /* DeleteBucketEncryption: DELETE /{bucket}?encryption */
+
+#endif

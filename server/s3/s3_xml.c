@@ -1,0 +1,116 @@
+/* s3_xml.c - the S3 error document and the XML writer helpers (libxml2 xmlTextWriter). */
+#include "s3.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+int s3_xml_start(struct s3_xml *x, const char *root, int with_ns)
+{
+    x->b = xmlBufferCreate();
+    x->w = x->b ? xmlNewTextWriterMemory(x->b, 0) : NULL;
+    if (!x->w) {
+        if (x->b)
+            xmlBufferFree(x->b);
+        x->b = NULL;
+        return -1;
+    }
+    xmlTextWriterStartDocument(x->w, NULL, "UTF-8", NULL);
+    xmlTextWriterStartElement(x->w, BAD_CAST root);
+    if (with_ns)
+        xmlTextWriterWriteAttribute(x->w, BAD_CAST "xmlns", BAD_CAST S3_XMLNS);
+    return 0;
+}
+
+void s3_xml_open(struct s3_xml *x, const char *name)
+{
+    if (x->w)
+        xmlTextWriterStartElement(x->w, BAD_CAST name);
+}
+
+void s3_xml_close(struct s3_xml *x)
+{
+    if (x->w)
+        xmlTextWriterEndElement(x->w);
+}
+
+void s3_xml_elem(struct s3_xml *x, const char *name, const char *text)
+{
+    if (x->w)
+        xmlTextWriterWriteElement(x->w, BAD_CAST name, BAD_CAST(text ? text : ""));
+}
+
+void s3_xml_abort(struct s3_xml *x)
+{
+    if (x->w)
+        xmlFreeTextWriter(x->w);
+    if (x->b)
+        xmlBufferFree(x->b);
+    x->w = NULL;
+    x->b = NULL;
+}
+
+void s3_xml_finish(struct s3_xml *x, struct resp *rs, int status)
+{
+    resp_status(rs, status);
+    resp_header(rs, "Content-Type", "application/xml");
+    if (!x->w)
+        return;
+    xmlTextWriterEndDocument(x->w);
+    xmlFreeTextWriter(x->w);
+    x->w = NULL;
+    /* libxml2 ends the document with a newline; AWS's bodies end at the root's close tag. */
+    {
+        const char *s = (const char *)xmlBufferContent(x->b);
+        size_t n = (size_t)xmlBufferLength(x->b);
+
+        while (n && s[n - 1] == '\n')
+            n--;
+        resp_body(rs, s, n);
+    }
+    xmlBufferFree(x->b);
+    x->b = NULL;
+}
+
+int s3_fail_ex(struct resp *rs, struct ctx *cx, int e, const char *arg, const struct kv *extra,
+               size_t nextra)
+{
+    const struct api_error *row = s3_error_row(e);
+    struct s3_xml x;
+    char msg[1024];
+
+    api_message(msg, sizeof(msg), row->message, arg);
+    resp_status(rs, row->status);
+    if (s3_xml_start(&x, "Error", 0))
+        return e ? e : S3_ERR_INTERNAL;
+    s3_xml_elem(&x, "Code", row->code);
+    s3_xml_elem(&x, "Message", msg);
+    for (size_t i = 0; i < nextra; i++)
+        s3_xml_elem(&x, extra[i].name, extra[i].value);
+    s3_xml_elem(&x, "RequestId", cx->request_id);
+    s3_xml_elem(&x, "HostId", cx->host_id);
+    s3_xml_finish(&x, rs, row->status);
+    return e ? e : S3_ERR_INTERNAL;
+}
+
+int s3_fail(struct resp *rs, struct ctx *cx, int e)
+{
+    return s3_fail_ex(rs, cx, e, NULL, NULL, 0);
+}
+
+int s3_fail_bucket(struct resp *rs, struct ctx *cx, int e, const char *bucket)
+{
+    struct kv extra = { "BucketName", bucket };
+
+    return s3_fail_ex(rs, cx, e, NULL, &extra, 1);
+}
+
+void s3_iso8601(int64_t ms, char *out, size_t n)
+{
+    time_t t = (time_t)(ms / 1000);
+    struct tm tm;
+
+    gmtime_r(&t, &tm);
+    snprintf(out, n, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
+             tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (int)(ms % 1000));
+}

@@ -1,0 +1,48 @@
+/* test_buf.c - the capped growable buffer (server/buf.c). */
+#include "harness.h"
+
+#include "server/buf.h"
+
+#include <stdlib.h>
+
+static void test_append_and_cap(void)
+{
+    struct buf b;
+
+    buf_init(&b, 8);
+    CHECK_STR(buf_str(&b), "");
+    CHECK_INT(buf_puts(&b, "abcd"), 0);
+    CHECK_INT(buf_printf(&b, "%d", 123), 0);
+    CHECK_STR(buf_str(&b), "abcd123");
+    CHECK_INT(buf_puts(&b, "xy"), -1); /* 9 > cap 8: refused, content kept */
+    CHECK_STR(buf_str(&b), "abcd123");
+    CHECK_INT(buf_puts(&b, "z"), 0);
+    CHECK_INT(b.len, 8);
+    buf_release(&b);
+}
+
+static void test_detach(void)
+{
+    struct buf b;
+    size_t n = 99;
+    char *p;
+
+    buf_init(&b, 100);
+    p = buf_detach(&b, &n);
+    CHECK_STR(p, "");
+    CHECK_INT(n, 0);
+    free(p);
+    buf_puts(&b, "hello");
+    p = buf_detach(&b, &n);
+    CHECK_STR(p, "hello");
+    CHECK_INT(n, 5);
+    CHECK(b.data == NULL);
+    free(p);
+}
+
+int main(void)
+{
+    TEST(test_append_and_cap);
+    TEST(test_detach);
+    return TEST_REPORT();
+}
