@@ -31,14 +31,16 @@ DB   ?= cmkemu.db
 all: $(BUILD)/cmkemu
 
 $(BUILD)/cmkemu: $(OBJS) $(BUILD)/obj/server/main.o
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "LD $@"
+	@$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/libcmkemu.a: $(OBJS)
-	rm -f $@ && ar rcs $@ $^
+	@rm -f $@ && ar rcs $@ $^
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -I. -MMD -MP -c -o $@ $<
+	@echo "CC $<"
+	@$(CC) $(CFLAGS) -I. -MMD -MP -c -o $@ $<
 
 $(BUILD)/schemas.gen.c: $(SCHEMAS) schemas/embed.sh
 	@mkdir -p $(BUILD)
@@ -50,7 +52,8 @@ $(BUILD)/obj/schemas.gen.o: $(BUILD)/schemas.gen.c
 
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libcmkemu.a $(TEST_HELPER_OBJS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -I. -Itests -o $@ $< $(TEST_HELPER_OBJS) $(BUILD)/libcmkemu.a $(LDLIBS)
+	@echo "LD $@"
+	@$(CC) $(CFLAGS) -I. -Itests -o $@ $< $(TEST_HELPER_OBJS) $(BUILD)/libcmkemu.a $(LDLIBS)
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
 

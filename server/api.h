@@ -20,10 +20,10 @@ struct store;
 struct ctx {
     struct store *store;
     const struct config *cfg;
-    int64_t now_ms;   /* injected clock: milliseconds since the epoch */
-    struct ids *ids;  /* injected id source */
-    char request_id[64]; /* this request's id, set by the family before the handler runs */
-    char host_id[128];   /* S3's x-amz-id-2; empty elsewhere */
+    int64_t now_ms;       /* injected clock: milliseconds since the epoch */
+    struct ids *ids;      /* injected id source */
+    char request_id[128]; /* this request's id, set by the family before the handler runs */
+    char host_id[128];    /* S3's x-amz-id-2; empty elsewhere */
 };
 
 /* A handler fills `rs` and returns 0 on success or the family's error enum it answered with. */

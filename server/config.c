@@ -24,6 +24,7 @@ static const struct opt opts[] = {
     { "--port",         "CMKEMU_PORT",         OPT_INT,   OFF(port),            0,                                             "4566",       "TCP port (0 picks a free one)" },
     { "--db",           "CMKEMU_DB",           OPT_STR,   OFF(db_path),         sizeof(((struct config *)0)->db_path),         "cmkemu.db",  "SQLite file, relative to the working directory; :memory: for throwaway state" },
     { "--region",       "CMKEMU_REGION",       OPT_STR,   OFF(region),          sizeof(((struct config *)0)->region),          "us-east-1",  "region for requests that name none" },
+    { "--oci-region",   "CMKEMU_OCI_REGION",   OPT_STR,   OFF(oci_region),      sizeof(((struct config *)0)->oci_region),      "us-ashburn-1", "OCI region for requests that name none (by Host or /oci/<region> prefix)" },
     { "--account",      "CMKEMU_ACCOUNT",      OPT_STR,   OFF(default_account), sizeof(((struct config *)0)->default_account), "000000000000", "AWS account of requests whose access key is not 12 digits" },
     { "--log-level",    "CMKEMU_LOG_LEVEL",    OPT_LEVEL, OFF(log_level),       0,                                             "info",       "error, warn, info or debug (info prints one access line per request)" },
     { "--max-body",     "CMKEMU_MAX_BODY",     OPT_SIZE,  OFF(max_body),        0,                                             "8388608",    "largest request body accepted, in bytes" },

@@ -16,9 +16,9 @@ struct kv {
 };
 
 struct req {
-    const char *method;      /* "GET", "PUT", ... */
-    const char *path;        /* percent-decoded path, without the query */
-    const struct kv *query;  /* decoded query arguments, in arrival order */
+    const char *method;     /* "GET", "PUT", ... */
+    const char *path;       /* percent-decoded path, without the query */
+    const struct kv *query; /* decoded query arguments, in arrival order */
     size_t nquery;
     const struct kv *header; /* request headers, in arrival order */
     size_t nheader;
@@ -27,10 +27,15 @@ struct req {
     int body_over_cap; /* the client sent more than the server's body cap; body is empty */
 
     /* Filled by the router before the handler runs. */
+    int family;                        /* enum family (router.h) */
     const char *param[REQ_MAX_PARAMS]; /* path parameters in route order */
     size_t nparam;
     const char *region;  /* region the request is addressed to */
     const char *account; /* AWS account id or OCI tenancy OCID of the caller */
+    const char *user;    /* OCI: user OCID from the signature's keyId; NULL elsewhere */
+    const char *vault; /* OCI: vault endpoint prefix of a KMS management/crypto endpoint, or NULL */
+    const char *endpoint; /* OCI: base URL the request reached, incl. any /oci/<region> prefix */
+    size_t seg_from;      /* OCI: path segments taken by the /oci/<region>[/kms/<ep>] prefix */
 };
 
 /* Returns the first header of that name (any case), or NULL. */

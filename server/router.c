@@ -58,8 +58,8 @@ enum family router_family(const struct req *rq)
 
 const char *router_family_name(enum family f)
 {
-    static const char *const names[] = { "s3", "aws-json", "oci-os", "oci-core",
-                                         "oci-kms", "oci-cg", "emu" };
+    static const char *const names[] = { "s3",      "aws-json", "oci-os", "oci-core",
+                                         "oci-kms", "oci-cg",   "emu" };
 
     return (unsigned)f < sizeof(names) / sizeof(names[0]) ? names[f] : "?";
 }
@@ -155,7 +155,8 @@ api_handler *route_find(const struct route *tab, size_t n, struct req *rq,
 
 void router_dispatch(struct req *rq, struct ctx *cx, struct resp *rs)
 {
-    switch (router_family(rq)) {
+    rq->family = (int)router_family(rq);
+    switch ((enum family)rq->family) {
     case FAM_EMU:
         emu_dispatch(rq, cx, rs);
         return;

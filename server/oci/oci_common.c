@@ -1,0 +1,251 @@
+/* oci_common.c - JSON bodies and errors, etags, paging, times, namespaces and retry tokens for
+ * the OCI families. */
+#include "oci_common.h"
+
+#include "../router.h"
+#include "storage/store_oci.h"
+
+#include <openssl/sha.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+void oci_json(struct resp *rs, int status, json_t *body)
+{
+    resp_status(rs, status);
+    resp_header(rs, "Content-Type", "application/json");
+    if (body) {
+        char *s = json_dumps(body, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY);
+
+        if (s)
+            resp_body_take(rs, s, strlen(s));
+        json_decref(body);
+    }
+}
+
+int oci_fail(struct resp *rs, struct ctx *cx, int e, const char *arg)
+{
+    const struct api_error *row = oci_error_row(e);
+    char msg[1024];
+
+    (void)cx;
+    api_message(msg, sizeof(msg), row->message, arg);
+    resp_del_header(rs, "ETag");
+    resp_del_header(rs, "etag");
+    oci_json(rs, row->status, json_pack("{s:s, s:s}", "code", row->code, "message", msg));
+    return e ? e : OCI_ERR_INTERNAL;
+}
+
+int oci_body_object(const struct req *rq, struct ctx *cx, struct resp *rs, json_t **out)
+{
+    int os = rq->family == FAM_OCI_OS;
+    json_error_t err;
+    json_t *j;
+
+    *out = NULL;
+    if (rq->body_len == 0) {
+        *out = json_object();
+        return *out ? 0 : oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
+    }
+    j = json_loadb(rq->body, rq->body_len, JSON_REJECT_DUPLICATES, &err);
+    if (!j || !json_is_object(j)) {
+        char what[256];
+
+        if (j)
+            snprintf(what, sizeof(what), "%s", "the body must be a JSON object");
+        else
+            snprintf(what, sizeof(what), "%s at line %d, column %d", err.text, err.line,
+                     err.column);
+        json_decref(j);
+        /* CHOICE: Object Storage words it "Could not parse the request body as JSON: ..." */
+        if (os) {
+            char msg[320];
+
+            snprintf(msg, sizeof(msg), "Could not parse the request body as JSON: %s", what);
+            return oci_fail(rs, cx, OCI_ERR_OS_INVALID_JSON, msg);
+        }
+        return oci_fail(rs, cx, OCI_ERR_CANNOT_PARSE, what);
+    }
+    *out = j;
+    return 0;
+}
+
+void oci_set_etag(const struct req *rq, struct resp *rs, const char *etag)
+{
+    resp_header(rs, rq->family == FAM_OCI_OS ? "ETag" : "etag", etag);
+}
+
+int oci_if_match_ok(const struct req *rq, const char *etag)
+{
+    const char *im = req_header(rq, "if-match");
+
+    return !im || !strcmp(im, etag);
+}
+
+void oci_new_etag(const struct req *rq, struct ctx *cx, char out[41])
+{
+    if (rq->family == FAM_OCI_OS)
+        ids_uuid(cx->ids, out);
+    else
+        ids_hex(cx->ids, out, 20);
+}
+
+int oci_page_params(const struct req *rq, struct ctx *cx, struct resp *rs, int dflt, int max,
+                    int *limit, const char **page)
+{
+    const char *l = req_query(rq, "limit");
+    const char *p = req_query(rq, "page");
+    char *end = NULL;
+    long v;
+
+    *limit = dflt;
+    *page = p && *p ? p : NULL;
+    if (!l)
+        return 0;
+    v = strtol(l, &end, 10);
+    if (!*l || *end || v < 1 || v > max) {
+        char msg[128];
+
+        snprintf(msg, sizeof(msg), "Invalid limit '%.40s': must be between 1 and %d", l, max);
+        return oci_fail(
+            rs, cx,
+            rq->family == FAM_OCI_OS ? OCI_ERR_INVALID_PARAMETER : OCI_ERR_INVALID_PARAMETER, msg);
+    }
+    *limit = (int)v;
+    return 0;
+}
+
+void oci_time(int64_t ms, char *out, size_t n)
+{
+    time_t t = (time_t)(ms / 1000);
+    struct tm tm;
+
+    gmtime_r(&t, &tm);
+    snprintf(out, n, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
+             tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (int)(ms % 1000));
+}
+
+json_t *oci_time_json(int64_t ms)
+{
+    char buf[64];
+
+    oci_time(ms, buf, sizeof(buf));
+    return json_string(buf);
+}
+
+int oci_time_parse(const char *s, int64_t *ms)
+{
+    struct tm tm;
+    const char *p;
+    int frac_ms = 0;
+    int off = 0;
+    time_t t;
+
+    memset(&tm, 0, sizeof(tm));
+    if (!s)
+        return -1;
+    p = strptime(s, "%Y-%m-%dT%H:%M:%S", &tm);
+    if (!p)
+        return -1;
+    if (*p == '.') {
+        int digits = 0;
+
+        for (p++; *p >= '0' && *p <= '9'; p++, digits++)
+            if (digits < 3)
+                frac_ms = frac_ms * 10 + (*p - '0');
+        if (!digits)
+            return -1;
+        for (; digits < 3; digits++)
+            frac_ms *= 10;
+    }
+    if (*p == 'Z' || *p == 'z') {
+        p++;
+    } else if ((*p == '+' || *p == '-') && strlen(p) == 6 && p[3] == ':') {
+        int hh = (p[1] - '0') * 10 + (p[2] - '0');
+        int mm = (p[4] - '0') * 10 + (p[5] - '0');
+
+        off = (hh * 60 + mm) * 60 * (*p == '+' ? 1 : -1);
+        p += 6;
+    } else {
+        return -1;
+    }
+    if (*p)
+        return -1;
+    t = timegm(&tm);
+    if (t == (time_t)-1)
+        return -1;
+    *ms = ((int64_t)t - off) * 1000 + frac_ms;
+    return 0;
+}
+
+void oci_namespace_of(const char *tenancy, char out[13])
+{
+    static const char alpha[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+    unsigned char md[SHA256_DIGEST_LENGTH];
+
+    SHA256((const unsigned char *)tenancy, strlen(tenancy), md);
+    /* real namespaces are 12 lower-case letters and digits, starting with a letter */
+    out[0] = alpha[md[0] % 26];
+    for (int i = 1; i < 12; i++)
+        out[i] = alpha[md[i] % 36];
+    out[12] = '\0';
+}
+
+static void body_digest(const struct req *rq, char out[65])
+{
+    static const char hex[] = "0123456789abcdef";
+    unsigned char md[SHA256_DIGEST_LENGTH];
+
+    SHA256((const unsigned char *)rq->body, rq->body_len, md);
+    for (int i = 0; i < SHA256_DIGEST_LENGTH; i++) {
+        out[2 * i] = hex[md[i] >> 4];
+        out[2 * i + 1] = hex[md[i] & 15];
+    }
+    out[64] = '\0';
+}
+
+int oci_retry_replay(const struct req *rq, struct ctx *cx, struct resp *rs)
+{
+    const char *token = req_header(rq, "opc-retry-token");
+    struct oci_retry_row row;
+    char digest[65];
+
+    if (!token || !*token)
+        return 0;
+    if (store_oci_retry_get(cx->store, rq->account, token, rq->method, rq->path, &row) != STORE_OK)
+        return 0;
+    body_digest(rq, digest);
+    if (strcmp(digest, row.body_sha256)) {
+        oci_retry_row_release(&row);
+        oci_fail(rs, cx, OCI_ERR_INVALIDATED_RETRY_TOKEN, NULL);
+        return 1;
+    }
+    resp_status(rs, row.status);
+    resp_header(rs, "Content-Type", "application/json");
+    if (row.etag)
+        oci_set_etag(rq, rs, row.etag);
+    if (row.response) {
+        resp_body_take(rs, row.response, strlen(row.response));
+        row.response = NULL;
+    }
+    oci_retry_row_release(&row);
+    return 1;
+}
+
+void oci_retry_record(const struct req *rq, struct ctx *cx, const struct resp *rs)
+{
+    const char *token = req_header(rq, "opc-retry-token");
+    struct oci_retry_row row;
+    const char *etag = resp_get_header(rs, rq->family == FAM_OCI_OS ? "ETag" : "etag");
+
+    if (!token || !*token || rs->status >= 300)
+        return;
+    memset(&row, 0, sizeof(row));
+    body_digest(rq, row.body_sha256);
+    row.status = rs->status;
+    row.response = (char *)buf_str(&rs->body);
+    row.etag = (char *)etag;
+    (void)store_oci_retry_put(cx->store, rq->account, token, rq->method, rq->path, &row,
+                              cx->now_ms);
+}
