@@ -206,7 +206,8 @@ struct http_server *http_start(const struct config *cfg, struct store *st, struc
     struct addrinfo hints, *ai = NULL;
     char port[16];
     const union MHD_DaemonInfo *info;
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG;
+    unsigned flags =
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG | MHD_USE_ITC;
     int rc;
 
     if (!srv)

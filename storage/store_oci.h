@@ -46,4 +46,12 @@ struct kms_key_ref {
 /* oci_kms_store.c. STORE_OK or STORE_NOT_FOUND. */
 int store_kms_key_ref(struct store *st, const char *key_id, struct kms_key_ref *out);
 
+/* oci_cg_store.c. Security zones: the zone that governs a compartment is the one attached to
+ * the compartment itself or, failing that, to its nearest declared ancestor (zones cover child
+ * compartments). Returns STORE_OK and fills zone_name (size n) when that zone is ACTIVE and its
+ * recipe holds the policy named by friendly_name ("deny buckets_without_vault_key");
+ * STORE_NOT_FOUND otherwise. */
+int store_cg_policy_applies(struct store *st, const char *compartment_id, const char *friendly_name,
+                            char *zone_name, size_t n);
+
 #endif

@@ -18,4 +18,9 @@
 int ocitest_put_key(struct apitest *t, const char *key_id, const char *region,
                     const char *algorithm, const char *state, int versions);
 
+/* Puts compartment in an ACTIVE security zone whose recipe holds the given built-in policies
+ * (friendly names, NULL-terminated), declaring parent as its parent when not NULL. */
+int ocitest_put_zone(struct apitest *t, const char *compartment, const char *parent,
+                     const char *zone_name, const char *const *policies);
+
 #endif
