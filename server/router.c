@@ -4,6 +4,7 @@
 #include "router.h"
 
 #include "emu/emu.h"
+#include "kms/aws_kms.h"
 #include "oci/oci.h"
 #include "s3/s3.h"
 
@@ -167,6 +168,8 @@ void router_dispatch(struct req *rq, struct ctx *cx, struct resp *rs)
         oci_dispatch(rq, cx, rs);
         return;
     case FAM_AWS_JSON:
+        aws_kms_dispatch(rq, cx, rs);
+        return;
     case FAM_S3:
         s3_dispatch(rq, cx, rs);
         return;
