@@ -98,10 +98,10 @@ format-check:
 	clang-format --dry-run -Werror $(FORMAT_SRCS)
 
 lint: $(BUILD)/schemas.gen.c
-	clang-tidy --quiet $(SRCS) server/main.c -- $(CFLAGS) -Wno-unknown-warning-option
+	clang-tidy --quiet $(SRCS) server/main.c -- $(CFLAGS) -I. -Wno-unknown-warning-option
 	cppcheck --quiet --enable=warning,style,performance,portability --std=c11 --error-exitcode=1 \
 	  --inline-suppr --suppress=missingIncludeSystem --suppress=unusedFunction \
-	  -I server -I storage server storage
+	  -I . -I server -I storage server storage
 
 clean:
 	rm -rf build build-asan build-fuzz

@@ -43,15 +43,15 @@ static void ids_alphabet(struct ids *ids, char *out, size_t n, const char *alpha
 {
     unsigned char raw[256];
 
-    while (n) {
-        size_t take = n < sizeof(raw) ? n : sizeof(raw);
+    for (size_t done = 0; done < n; done += sizeof(raw)) {
+        size_t take = n - done < sizeof(raw) ? n - done : sizeof(raw);
 
         ids_bytes(ids, raw, take);
+        /* cppcheck-suppress knownConditionTrueFalse ; take is at least 1 here */
         for (size_t i = 0; i < take; i++)
-            *out++ = alpha[raw[i] % 36];
-        n -= take;
+            out[done + i] = alpha[raw[i] % 36];
     }
-    *out = '\0';
+    out[n] = '\0';
 }
 
 void ids_upper_alnum(struct ids *ids, char *out, size_t n)
@@ -69,17 +69,17 @@ void ids_hex(struct ids *ids, char *out, size_t nbytes)
     static const char hex[] = "0123456789abcdef";
     unsigned char raw[64];
 
-    while (nbytes) {
-        size_t take = nbytes < sizeof(raw) ? nbytes : sizeof(raw);
+    for (size_t done = 0; done < nbytes; done += sizeof(raw)) {
+        size_t take = nbytes - done < sizeof(raw) ? nbytes - done : sizeof(raw);
 
         ids_bytes(ids, raw, take);
+        /* cppcheck-suppress knownConditionTrueFalse ; take is at least 1 here */
         for (size_t i = 0; i < take; i++) {
-            *out++ = hex[raw[i] >> 4];
-            *out++ = hex[raw[i] & 15];
+            out[2 * (done + i)] = hex[raw[i] >> 4];
+            out[2 * (done + i) + 1] = hex[raw[i] & 15];
         }
-        nbytes -= take;
     }
-    *out = '\0';
+    out[2 * nbytes] = '\0';
 }
 
 void ids_uuid(struct ids *ids, char out[37])

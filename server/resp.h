@@ -12,7 +12,7 @@
 #include <stddef.h>
 
 #define RESP_MAX_HEADERS 32
-#define RESP_MAX_BODY    (64u * 1024u * 1024u)
+#define RESP_MAX_BODY    ((size_t)64 * 1024 * 1024)
 
 struct resp_header {
     char *name;

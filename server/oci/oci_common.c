@@ -108,9 +108,7 @@ int oci_page_params(const struct req *rq, struct ctx *cx, struct resp *rs, int d
         char msg[128];
 
         snprintf(msg, sizeof(msg), "Invalid limit '%.40s': must be between 1 and %d", l, max);
-        return oci_fail(
-            rs, cx,
-            rq->family == FAM_OCI_OS ? OCI_ERR_INVALID_PARAMETER : OCI_ERR_INVALID_PARAMETER, msg);
+        return oci_fail(rs, cx, OCI_ERR_INVALID_PARAMETER, msg);
     }
     *limit = (int)v;
     return 0;
@@ -165,7 +163,9 @@ int oci_time_parse(const char *s, int64_t *ms)
         int hh = (p[1] - '0') * 10 + (p[2] - '0');
         int mm = (p[4] - '0') * 10 + (p[5] - '0');
 
-        off = (hh * 60 + mm) * 60 * (*p == '+' ? 1 : -1);
+        off = (hh * 60 + mm) * 60;
+        if (*p == '-')
+            off = -off;
         p += 6;
     } else {
         return -1;
@@ -198,7 +198,7 @@ static void body_digest(const struct req *rq, char out[65])
     unsigned char md[SHA256_DIGEST_LENGTH];
 
     SHA256((const unsigned char *)rq->body, rq->body_len, md);
-    for (int i = 0; i < SHA256_DIGEST_LENGTH; i++) {
+    for (size_t i = 0; i < SHA256_DIGEST_LENGTH; i++) {
         out[2 * i] = hex[md[i] >> 4];
         out[2 * i + 1] = hex[md[i] & 15];
     }

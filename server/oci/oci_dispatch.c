@@ -56,16 +56,14 @@ static const struct oci_region *host_region(const char *host, char *vault, size_
 {
     static const char *const services[] = { "objectstorage.", "iaas.", "kms.",
                                             "cloudguard-cp-api." };
-    const char *p;
-
     vault[0] = '\0';
     if (!host)
         return NULL;
     for (size_t i = 0; i < sizeof(services) / sizeof(services[0]); i++) {
         const struct oci_region *r;
+        const char *p = strstr(host, services[i]);
         size_t n;
 
-        p = strstr(host, services[i]);
         if (!p || (p != host && p[-1] != '.'))
             continue;
         if (!strcmp(services[i], "kms.") && p != host) {

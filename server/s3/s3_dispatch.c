@@ -145,8 +145,8 @@ void s3_dispatch(struct req *rq, struct ctx *cx, struct resp *rs)
 {
     char vbucket[256];
     char bucketbuf[1100];
-    char akid[128];
-    char region[64];
+    char akid[128] = "";
+    char region[64] = "";
     const char *path = rq->path;
     const char *key = "";
     enum s3_shape shape;
