@@ -26,7 +26,7 @@ DB   ?= cmkemu.db
 
 .SECONDARY:
 
-.PHONY: all run test test-only asan lint format format-check deps test-deps clean unit e2e
+.PHONY: bench all run test test-only asan lint format format-check deps test-deps clean unit e2e
 
 all: $(BUILD)/cmkemu
 
@@ -103,5 +103,12 @@ lint: $(BUILD)/schemas.gen.c
 	  --inline-suppr --suppress=missingIncludeSystem --suppress=unusedFunction \
 	  -I . -I server -I storage server storage
 
+# Benchmarks: a release build against moto's server and a fixed-reply libmicrohttpd server.
+bench: deps
+	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk curl; }
+	@$(MAKE) --no-print-directory BUILD=build-release OPT="-O2 -DNDEBUG" all
+	@$(CC) -std=c11 -D_GNU_SOURCE -O2 $(WARN) -pthread -o build-release/bench-ceiling bench/ceiling.c $(LDLIBS)
+	@sh bench/run.sh
+
 clean:
-	rm -rf build build-asan build-fuzz
+	rm -rf build build-asan build-fuzz build-release

@@ -1,0 +1,122 @@
+#!/bin/sh
+# run.sh - benchmarks cmkemu against moto's server and a fixed-reply libmicrohttpd server (the
+# ceiling), all started here on loopback and driven by wrk at 1, 8 and 64 connections.
+# Prints req/s, p50 and p99 per server and operation, the ratios cmkemu/moto and
+# cmkemu/ceiling from the same run, start-up to first 200, and RSS before and after the load.
+# BENCH_SECONDS sets each run's length (default 5). Loopback only; every run is bounded.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+SECS=${BENCH_SECONDS:-5}
+BIN=build-release/cmkemu
+CEIL=build-release/bench-ceiling
+tmp=$(mktemp -d)
+pids=""
+cleanup() { for p in $pids; do kill "$p" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT INT TERM
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+now_ms() { date +%s%3N; }
+rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+# wait_200 URL: polls until 200, prints the milliseconds it took since $2 (start time)
+wait_200() {
+    i=0
+    while [ $i -lt 2000 ]; do
+        code=$(curl -s -o /dev/null -w '%{http_code}' "$1" 2>/dev/null)
+        [ "$code" = 200 ] && { echo $(( $(now_ms) - $2 )); return 0; }
+        i=$((i + 1)); sleep 0.005
+    done
+    echo "timeout"; return 1
+}
+
+CM_PORT=$(free_port); MOTO_PORT=$(free_port); CEIL_PORT=$(free_port)
+T0=$(now_ms)
+"$BIN" --port "$CM_PORT" --db "$tmp/bench.db" --log-level error &
+CM_PID=$!; pids="$pids $CM_PID"
+CM_START=$(wait_200 "http://127.0.0.1:$CM_PORT/_cmkemu/health" "$T0")
+T0=$(now_ms)
+python3 -m moto.server -H 127.0.0.1 -p "$MOTO_PORT" >"$tmp/moto.log" 2>&1 &
+MOTO_PID=$!; pids="$pids $MOTO_PID"
+MOTO_START=$(wait_200 "http://127.0.0.1:$MOTO_PORT/moto-api/data.json" "$T0")
+"$CEIL" "$CEIL_PORT" 4 &
+CEIL_PID=$!; pids="$pids $CEIL_PID"
+wait_200 "http://127.0.0.1:$CEIL_PORT/" "$(now_ms)" >/dev/null
+
+CM_RSS0=$(rss_kb "$CM_PID"); MOTO_RSS0=$(rss_kb "$MOTO_PID")
+
+# Fixtures: one bucket with a configuration on both S3 servers; an OCI bucket, key and volume.
+AUTH='AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0'
+OCIAUTH='Signature version="1",keyId="ocid1.tenancy.oc1..aaaaaaaabench/ocid1.user.oc1..aaaaaaaabench/11:22",algorithm="rsa-sha256",headers="host",signature="x"'
+SSE='<ServerSideEncryptionConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>aws:kms</SSEAlgorithm><KMSMasterKeyID>arn:aws:kms:us-east-1:000000000000:key/1234abcd-12ab-34cd-56ef-1234567890ab</KMSMasterKeyID></ApplyServerSideEncryptionByDefault><BucketKeyEnabled>true</BucketKeyEnabled></Rule></ServerSideEncryptionConfiguration>'
+MD5=$(printf '%s' "$SSE" | openssl dgst -md5 -binary | base64)
+for p in "$CM_PORT" "$MOTO_PORT"; do
+    curl -s -o /dev/null -X PUT -H "Authorization: $AUTH" "http://127.0.0.1:$p/bench-bucket"
+    curl -s -o /dev/null -X PUT -H "Authorization: $AUTH" -H "Content-MD5: $MD5" --data-binary "$SSE" \
+        "http://127.0.0.1:$p/bench-bucket?encryption"
+done
+OCI="http://127.0.0.1:$CM_PORT/oci/us-ashburn-1"
+json_get() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)" 2>/dev/null; }
+NS=$(curl -s -H "Authorization: $OCIAUTH" "$OCI/n" | json_get "")
+COMP=ocid1.compartment.oc1..aaaaaaaabench
+curl -s -o /dev/null -X POST -H "Authorization: $OCIAUTH" -H 'Content-Type: application/json' \
+    --data "{\"name\":\"bench-bucket\",\"compartmentId\":\"$COMP\"}" "$OCI/n/$NS/b"
+VAULT_EP=$(curl -s -X POST -H "Authorization: $OCIAUTH" -H 'Content-Type: application/json' \
+    --data "{\"compartmentId\":\"$COMP\",\"displayName\":\"bench\",\"vaultType\":\"DEFAULT\"}" \
+    "$OCI/20180608/vaults" | json_get "['managementEndpoint']")
+KEY=$(curl -s -X POST -H "Authorization: $OCIAUTH" -H 'Content-Type: application/json' \
+    --data "{\"compartmentId\":\"$COMP\",\"displayName\":\"bench\",\"keyShape\":{\"algorithm\":\"AES\",\"length\":32}}" \
+    "$VAULT_EP/20180608/keys" | json_get "['id']")
+VOL=$(curl -s -X POST -H "Authorization: $OCIAUTH" -H 'Content-Type: application/json' \
+    --data "{\"compartmentId\":\"$COMP\",\"availabilityDomain\":\"Uocm:US-ASHBURN-AD-1\",\"displayName\":\"bench\"}" \
+    "$OCI/20160918/volumes" | json_get "['id']")
+
+# wrk scripts
+cat >"$tmp/get.lua" <<LUA
+wrk.headers["Authorization"] = "$AUTH"
+LUA
+cat >"$tmp/put.lua" <<LUA
+wrk.method = "PUT"
+wrk.body = [[$SSE]]
+wrk.headers["Authorization"] = "$AUTH"
+wrk.headers["Content-MD5"] = "$MD5"
+LUA
+cat >"$tmp/ociget.lua" <<LUA
+wrk.headers["Authorization"] = [[$OCIAUTH]]
+LUA
+cat >"$tmp/volkey.lua" <<LUA
+wrk.method = "PUT"
+wrk.body = [[{"kmsKeyId":"$KEY"}]]
+wrk.headers["Authorization"] = [[$OCIAUTH]]
+wrk.headers["Content-Type"] = "application/json"
+LUA
+
+# run NAME URL SCRIPT CONNS -> "rps p50ms p99ms"
+run() {
+    out=$(wrk -t "$( [ "$4" -gt 1 ] && echo 2 || echo 1 )" -c "$4" -d "${SECS}s" --latency -s "$3" "$2" 2>&1)
+    rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+    p50=$(echo "$out" | awk '$1=="50%" {print $2}')
+    p99=$(echo "$out" | awk '$1=="99%" {print $2}')
+    non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
+    echo "${rps:-0} ${p50:--} ${p99:--} ${non2xx:-0}"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1fx", a / b; else print "n/a" }'; }
+
+printf '\n%-22s %5s  %-34s %-34s %-26s %9s %9s\n' operation conns "cmkemu req/s p50 p99" \
+    "moto req/s p50 p99" "ceiling req/s p50 p99" "cm/moto" "cm/ceil"
+for op in get put ociget volkey; do
+    case $op in
+    get) name=GetBucketEncryption; cm="http://127.0.0.1:$CM_PORT/bench-bucket?encryption"; mo="http://127.0.0.1:$MOTO_PORT/bench-bucket?encryption" ;;
+    put) name=PutBucketEncryption; cm="http://127.0.0.1:$CM_PORT/bench-bucket?encryption"; mo="http://127.0.0.1:$MOTO_PORT/bench-bucket?encryption" ;;
+    ociget) name="OCI GetBucket"; cm="$OCI/n/$NS/b/bench-bucket"; mo="" ;;
+    volkey) name=UpdateVolumeKmsKey; cm="$OCI/20160918/volumes/$VOL/kmsKey"; mo="" ;;
+    esac
+    for c in 1 8 64; do
+        set -- $(run cm "$cm" "$tmp/$op.lua" $c); crps=$1; cres="$1 $2 $3"; [ "$4" != 0 ] && cres="$cres (non-2xx: $4)"
+        if [ -n "$mo" ]; then set -- $(run moto "$mo" "$tmp/$op.lua" $c); mrps=$1; mres="$1 $2 $3"; else mrps=0; mres="n/a (no OCI in moto)"; fi
+        set -- $(run ceil "http://127.0.0.1:$CEIL_PORT/" "$tmp/$op.lua" $c); erps=$1; eres="$1 $2 $3"
+        printf '%-22s %5s  %-34s %-34s %-26s %9s %9s\n' "$name" "$c" "$cres" "$mres" "$eres" \
+            "$(ratio "$crps" "$mrps")" "$(ratio "$crps" "$erps")"
+    done
+done
+CM_RSS1=$(rss_kb "$CM_PID"); MOTO_RSS1=$(rss_kb "$MOTO_PID")
+printf '\nstart-up to first 200: cmkemu %s ms, moto %s ms\n' "$CM_START" "$MOTO_START"
+printf 'RSS before/after load: cmkemu %s/%s KiB, moto %s/%s KiB\n' "$CM_RSS0" "$CM_RSS1" "$MOTO_RSS0" "$MOTO_RSS1"
