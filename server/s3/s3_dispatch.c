@@ -35,17 +35,37 @@ static const struct s3_route s3_routes[] = {
 /* Bucket-level sub-resources S3 has and cmkemu does not serve: answered 501, never routed to
  * the plain bucket operation. */
 static const char *const s3_unserved_subs[] = {
-    "accelerate", "acl", "analytics", "cors", "intelligent-tiering", "inventory", "lifecycle",
-    "logging", "metrics", "notification", "object-lock", "ownershipControls", "policy",
-    "policyStatus", "publicAccessBlock", "replication", "requestPayment", "tagging",
-    "versioning", "versions", "website", "uploads", "delete", "session", "metadataTable",
+    "accelerate",
+    "acl",
+    "analytics",
+    "cors",
+    "intelligent-tiering",
+    "inventory",
+    "lifecycle",
+    "logging",
+    "metrics",
+    "notification",
+    "object-lock",
+    "ownershipControls",
+    "policy",
+    "policyStatus",
+    "publicAccessBlock",
+    "replication",
+    "requestPayment",
+    "tagging",
+    "versioning",
+    "versions",
+    "website",
+    "uploads",
+    "delete",
+    "session",
+    "metadataTable",
 };
 
 /* Copies the credential's access key and region out of a SigV4 Authorization header
  * ("AWS4-HMAC-SHA256 Credential=AKID/date/region/service/aws4_request, ...") or the presigned
  * X-Amz-Credential query value. */
-static void credential_scope(const struct req *rq, char *akid, size_t akn, char *region,
-                             size_t rn)
+static void credential_scope(const struct req *rq, char *akid, size_t akn, char *region, size_t rn)
 {
     const char *auth = req_header(rq, "Authorization");
     const char *cred = NULL;
@@ -68,8 +88,8 @@ static void credential_scope(const struct req *rq, char *akid, size_t akn, char 
     }
     if (cred[n] != '/')
         return;
-    p = cred + n + 1;          /* date */
-    p = strchr(p, '/');        /* region follows */
+    p = cred + n + 1;   /* date */
+    p = strchr(p, '/'); /* region follows */
     if (!p)
         return;
     p++;

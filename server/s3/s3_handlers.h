@@ -5,10 +5,10 @@
 #include "../api.h"
 
 /* s3_bucket.c */
-api_handler s3_list_buckets;      /* ListBuckets:      GET /                */
-api_handler s3_create_bucket;     /* CreateBucket:     PUT /{bucket}        */
-api_handler s3_head_bucket;       /* HeadBucket:       HEAD /{bucket}       */
-api_handler s3_delete_bucket;     /* DeleteBucket:     DELETE /{bucket}     */
+api_handler s3_list_buckets;        /* ListBuckets:      GET /                */
+api_handler s3_create_bucket;       /* CreateBucket:     PUT /{bucket}        */
+api_handler s3_head_bucket;         /* HeadBucket:       HEAD /{bucket}       */
+api_handler s3_delete_bucket;       /* DeleteBucket:     DELETE /{bucket}     */
 api_handler s3_get_bucket_location; /* GetBucketLocation: GET /{bucket}?location */
 
 /* s3_encryption.c */
