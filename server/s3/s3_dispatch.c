@@ -34,33 +34,14 @@ static const struct s3_route s3_routes[] = {
 
 /* Bucket-level sub-resources S3 has and cmkemu does not serve: answered 501, never routed to
  * the plain bucket operation. */
+/* clang-format off */
 static const char *const s3_unserved_subs[] = {
-    "accelerate",
-    "acl",
-    "analytics",
-    "cors",
-    "intelligent-tiering",
-    "inventory",
-    "lifecycle",
-    "logging",
-    "metrics",
-    "notification",
-    "object-lock",
-    "ownershipControls",
-    "policy",
-    "policyStatus",
-    "publicAccessBlock",
-    "replication",
-    "requestPayment",
-    "tagging",
-    "versioning",
-    "versions",
-    "website",
-    "uploads",
-    "delete",
-    "session",
-    "metadataTable",
+    "accelerate", "acl", "analytics", "cors", "intelligent-tiering", "inventory", "lifecycle",
+    "logging", "metrics", "notification", "object-lock", "ownershipControls", "policy",
+    "policyStatus", "publicAccessBlock", "replication", "requestPayment", "tagging",
+    "versioning", "versions", "website", "uploads", "delete", "session", "metadataTable",
 };
+/* clang-format on */
 
 /* Copies the credential's access key and region out of a SigV4 Authorization header
  * ("AWS4-HMAC-SHA256 Credential=AKID/date/region/service/aws4_request, ...") or the presigned
