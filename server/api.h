@@ -20,8 +20,8 @@ struct store;
 struct ctx {
     struct store *store;
     const struct config *cfg;
-    int64_t now_ms;   /* injected clock: milliseconds since the epoch */
-    struct ids *ids;  /* injected id source */
+    int64_t now_ms;      /* injected clock: milliseconds since the epoch */
+    struct ids *ids;     /* injected id source */
     char request_id[64]; /* this request's id, set by the family before the handler runs */
     char host_id[128];   /* S3's x-amz-id-2; empty elsewhere */
 };

@@ -9,17 +9,17 @@
 enum log_level { LOG_ERROR = 0, LOG_WARN, LOG_INFO, LOG_DEBUG };
 
 struct config {
-    char host[256];             /* --host / CMKEMU_HOST */
-    int port;                   /* --port / CMKEMU_PORT; 0 picks a free port */
-    char db_path[1024];         /* --db / CMKEMU_DB; ":memory:" for throwaway state */
-    char region[64];            /* --region / CMKEMU_REGION */
-    char default_account[16];   /* --account / CMKEMU_ACCOUNT: account of keys that name none */
-    enum log_level log_level;   /* --log-level / CMKEMU_LOG_LEVEL */
-    size_t max_body;            /* --max-body / CMKEMU_MAX_BODY: bytes of request body accepted */
-    size_t max_header;          /* --max-header / CMKEMU_MAX_HEADER: bytes of request line + headers */
-    unsigned idle_timeout;      /* --idle-timeout / CMKEMU_IDLE_TIMEOUT: seconds */
-    unsigned threads;           /* --threads / CMKEMU_THREADS: worker threads */
-    char port_file[1024];       /* --port-file / CMKEMU_PORT_FILE: write the bound port here */
+    char host[256];           /* --host / CMKEMU_HOST */
+    int port;                 /* --port / CMKEMU_PORT; 0 picks a free port */
+    char db_path[1024];       /* --db / CMKEMU_DB; ":memory:" for throwaway state */
+    char region[64];          /* --region / CMKEMU_REGION */
+    char default_account[16]; /* --account / CMKEMU_ACCOUNT: account of keys that name none */
+    enum log_level log_level; /* --log-level / CMKEMU_LOG_LEVEL */
+    size_t max_body;          /* --max-body / CMKEMU_MAX_BODY: bytes of request body accepted */
+    size_t max_header;     /* --max-header / CMKEMU_MAX_HEADER: bytes of request line + headers */
+    unsigned idle_timeout; /* --idle-timeout / CMKEMU_IDLE_TIMEOUT: seconds */
+    unsigned threads;      /* --threads / CMKEMU_THREADS: worker threads */
+    char port_file[1024];  /* --port-file / CMKEMU_PORT_FILE: write the bound port here */
 };
 
 /* Fills defaults, then the environment, then argv. Returns 0 to run, 1 when --help or

@@ -63,7 +63,8 @@ static double elapsed_ms(const struct timespec *start)
     struct timespec now;
 
     clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)(now.tv_sec - start->tv_sec) * 1e3 + (double)(now.tv_nsec - start->tv_nsec) / 1e6;
+    return (double)(now.tv_sec - start->tv_sec) * 1e3 +
+           (double)(now.tv_nsec - start->tv_nsec) / 1e6;
 }
 
 static enum MHD_Result send_resp(struct MHD_Connection *c, struct resp *rs)
@@ -136,8 +137,8 @@ static enum MHD_Result handle(struct http_server *srv, struct MHD_Connection *c,
 }
 
 static enum MHD_Result access_cb(void *cls, struct MHD_Connection *c, const char *url,
-                                 const char *method, const char *version,
-                                 const char *upload_data, size_t *upload_data_size, void **req_cls)
+                                 const char *method, const char *version, const char *upload_data,
+                                 size_t *upload_data_size, void **req_cls)
 {
     struct http_server *srv = cls;
     struct conn *cn = *req_cls;
@@ -226,12 +227,12 @@ struct http_server *http_start(const struct config *cfg, struct store *st, struc
     }
     if (ai->ai_family == AF_INET6)
         flags |= MHD_USE_IPv6;
-    srv->d = MHD_start_daemon(
-        flags, (uint16_t)cfg->port, NULL, NULL, access_cb, srv, MHD_OPTION_SOCK_ADDR, ai->ai_addr,
-        MHD_OPTION_NOTIFY_COMPLETED, completed_cb, srv, MHD_OPTION_CONNECTION_TIMEOUT,
-        cfg->idle_timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT, cfg->max_header + 16384,
-        MHD_OPTION_THREAD_POOL_SIZE, cfg->threads ? cfg->threads : 1u, MHD_OPTION_EXTERNAL_LOGGER,
-        mhd_log, NULL, MHD_OPTION_END);
+    srv->d = MHD_start_daemon(flags, (uint16_t)cfg->port, NULL, NULL, access_cb, srv,
+                              MHD_OPTION_SOCK_ADDR, ai->ai_addr, MHD_OPTION_NOTIFY_COMPLETED,
+                              completed_cb, srv, MHD_OPTION_CONNECTION_TIMEOUT, cfg->idle_timeout,
+                              MHD_OPTION_CONNECTION_MEMORY_LIMIT, cfg->max_header + 16384,
+                              MHD_OPTION_THREAD_POOL_SIZE, cfg->threads ? cfg->threads : 1u,
+                              MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL, MHD_OPTION_END);
     if (!srv->d) {
         int err = errno;
 

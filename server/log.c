@@ -1,4 +1,5 @@
-/* log.c - leveled logging to stderr, one write(2)-sized line per call so threads don't interleave. */
+/* log.c - leveled logging to stderr, one write(2)-sized line per call so threads don't interleave.
+ */
 #include "log.h"
 
 #include <stdarg.h>

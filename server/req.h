@@ -16,9 +16,9 @@ struct kv {
 };
 
 struct req {
-    const char *method;      /* "GET", "PUT", ... */
-    const char *path;        /* percent-decoded path, without the query */
-    const struct kv *query;  /* decoded query arguments, in arrival order */
+    const char *method;     /* "GET", "PUT", ... */
+    const char *path;       /* percent-decoded path, without the query */
+    const struct kv *query; /* decoded query arguments, in arrival order */
     size_t nquery;
     const struct kv *header; /* request headers, in arrival order */
     size_t nheader;

@@ -58,8 +58,8 @@ enum family router_family(const struct req *rq)
 
 const char *router_family_name(enum family f)
 {
-    static const char *const names[] = { "s3", "aws-json", "oci-os", "oci-core",
-                                         "oci-kms", "oci-cg", "emu" };
+    static const char *const names[] = { "s3",      "aws-json", "oci-os", "oci-core",
+                                         "oci-kms", "oci-cg",   "emu" };
 
     return (unsigned)f < sizeof(names) / sizeof(names[0]) ? names[f] : "?";
 }
