@@ -4,7 +4,6 @@
 
 #include "s3_errors.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
