@@ -36,7 +36,8 @@ int store_s3_bucket_list(struct store *st, const char *account,
 /* s3_encryption_store.c */
 void s3_sse_row_init(struct s3_sse_row *r);
 void s3_sse_row_release(struct s3_sse_row *r);
-/* STORE_OK (out->algorithm "" when none is set) or STORE_NOT_FOUND (no bucket). */
+/* STORE_OK (out->algorithm "" when none is set) or STORE_NOT_FOUND (no bucket). out must be
+ * s3_sse_row_init()ed; its previous contents are released. */
 int store_s3_encryption_get(struct store *st, const char *bucket, struct s3_sse_row *out);
 /* Sets the configuration; STORE_NOT_FOUND when the bucket is gone. One transaction. */
 int store_s3_encryption_put(struct store *st, const char *bucket, const struct s3_sse_row *r);

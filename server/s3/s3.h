@@ -6,9 +6,12 @@
 #include "../api.h"
 #include "s3_errors.h"
 
+#include <libxml/tree.h>
 #include <libxml/xmlwriter.h>
 
 #define S3_XMLNS "http://s3.amazonaws.com/doc/2006-03-01/"
+/* Most bytes of a configuration document (CreateBucketConfiguration, encryption) parsed. */
+#define S3_MAX_XML_BODY (1024u * 1024u)
 
 /* Routes an S3 request (path-style or virtual-hosted) to its handler. Before the handler runs,
  * rq->param[0] is the bucket ("" for the service), rq->param[1] the object key ("" for none),
@@ -41,6 +44,21 @@ void s3_xml_elem(struct s3_xml *x, const char *name, const char *text);
 void s3_xml_finish(struct s3_xml *x, struct resp *rs, int status);
 /* Frees the writer without answering (error paths). */
 void s3_xml_abort(struct s3_xml *x);
+
+/* Parses a request document with libxml2: no network, no entity substitution, and a document
+ * with a DOCTYPE is refused so no entity can ever expand. Returns S3_OK with *out for the
+ * caller to xmlFreeDoc(), S3_ERR_MALFORMED_XML (not well-formed, empty, DOCTYPE) or
+ * S3_ERR_MAX_MESSAGE_LENGTH (over S3_MAX_XML_BODY). */
+int s3_xml_read(const char *body, size_t len, xmlDocPtr *out);
+/* 1 when n is an element named name, without a namespace or in the S3 namespace. */
+int s3_xml_is(const xmlNode *n, const char *name);
+
+/* Collects up to max element children of parent into out and returns how many, or -1 when
+ * parent holds more, or text other than whitespace between them (a schema violation). */
+int s3_xml_children(const xmlNode *parent, const xmlNode **out, size_t max);
+/* The text of a leaf element as a malloc'd string the caller frees, or NULL when the element
+ * has element children (or out of memory). */
+char *s3_xml_text(const xmlNode *n);
 
 /* Formats ms since the epoch as 2026-02-21T00:17:01.000Z into out (at least 25 bytes). */
 void s3_iso8601(int64_t ms, char *out, size_t n);

@@ -34,6 +34,7 @@ static const struct s3_route s3_routes[] = {
 
 /* Bucket-level sub-resources S3 has and cmkemu does not serve: answered 501, never routed to
  * the plain bucket operation. */
+/* clang-format off */
 static const char *const s3_unserved_subs[] = {
     "accelerate",
     "acl",
@@ -61,6 +62,7 @@ static const char *const s3_unserved_subs[] = {
     "session",
     "metadataTable",
 };
+/* clang-format on */
 
 /* Copies the credential's access key and region out of a SigV4 Authorization header
  * ("AWS4-HMAC-SHA256 Credential=AKID/date/region/service/aws4_request, ...") or the presigned

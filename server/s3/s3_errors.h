@@ -22,6 +22,8 @@
     X(S3_ERR_CHECKSUM_VALUE_INVALID,      400, "InvalidRequest",                     "Value for x-amz-checksum-%s header is invalid.") \
     X(S3_ERR_BAD_DIGEST_CHECKSUM,         400, "BadDigest",                          "The %s you specified did not match the calculated checksum.") \
     X(S3_ERR_CHECKSUM_MULTIPLE,           400, "InvalidRequest",                     "Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.") \
+    X(S3_ERR_CHECKSUM_HEADER_AND_TRAILER, 400, "InvalidRequest",                     "Expecting a single x-amz-checksum- header") \
+    X(S3_ERR_MALFORMED_TRAILER,           400, "MalformedTrailerError",              "The request contained trailing data that was not well-formed or did not conform to our published schema.") \
     X(S3_ERR_CHECKSUM_TYPE_INVALID,       400, "InvalidRequest",                     "The algorithm type you specified in x-amz-checksum- header is invalid.") \
     X(S3_ERR_CHECKSUM_REQUIRED,           400, "InvalidRequest",                     "Missing required header for this request: Content-MD5 OR x-amz-checksum-*") \
     X(S3_ERR_CONTENT_SHA256_MISMATCH,     400, "XAmzContentSHA256Mismatch",          "The provided 'x-amz-content-sha256' header does not match what was computed.") \

@@ -1,7 +1,10 @@
-/* s3_xml.c - the S3 error document and the XML writer helpers (libxml2 xmlTextWriter). */
+/* s3_xml.c - the S3 error document, the XML writer helpers (libxml2 xmlTextWriter) and the
+ * guarded reader of request documents. */
 #include "s3.h"
 
+#include <libxml/parser.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -113,4 +116,81 @@ void s3_iso8601(int64_t ms, char *out, size_t n)
     gmtime_r(&t, &tm);
     snprintf(out, n, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
              tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (int)(ms % 1000));
+}
+
+int s3_xml_read(const char *body, size_t len, xmlDocPtr *out)
+{
+    xmlDocPtr doc;
+
+    *out = NULL;
+    if (len > S3_MAX_XML_BODY)
+        return S3_ERR_MAX_MESSAGE_LENGTH;
+    /* Refused before libxml2 sees it: no DTD is ever parsed, so no entity is ever declared. */
+    if (!len || memmem(body, len, "<!DOCTYPE", 9))
+        return S3_ERR_MALFORMED_XML;
+    doc = xmlReadMemory(body, (int)len, "request.xml", NULL,
+                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!doc)
+        return S3_ERR_MALFORMED_XML;
+    if (doc->intSubset || doc->extSubset || !xmlDocGetRootElement(doc)) {
+        xmlFreeDoc(doc);
+        return S3_ERR_MALFORMED_XML;
+    }
+    *out = doc;
+    return S3_OK;
+}
+
+int s3_xml_is(const xmlNode *n, const char *name)
+{
+    if (!n || n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, name))
+        return 0;
+    return !n->ns || !n->ns->href || !strcmp((const char *)n->ns->href, S3_XMLNS);
+}
+
+static int blank(const xmlChar *t)
+{
+    for (; t && *t; t++)
+        if (*t != ' ' && *t != '\t' && *t != '\r' && *t != '\n')
+            return 0;
+    return 1;
+}
+
+int s3_xml_children(const xmlNode *parent, const xmlNode **out, size_t max)
+{
+    size_t n = 0;
+
+    for (const xmlNode *c = parent->children; c; c = c->next) {
+        switch (c->type) {
+        case XML_ELEMENT_NODE:
+            if (n == max)
+                return -1;
+            out[n++] = c;
+            break;
+        case XML_TEXT_NODE:
+            if (!blank(c->content))
+                return -1;
+            break;
+        case XML_COMMENT_NODE:
+        case XML_PI_NODE:
+            break;
+        default: /* CDATA or entity references where elements belong */
+            return -1;
+        }
+    }
+    return (int)n;
+}
+
+char *s3_xml_text(const xmlNode *n)
+{
+    xmlChar *t;
+    char *s;
+
+    for (const xmlNode *c = n->children; c; c = c->next)
+        if (c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE &&
+            c->type != XML_COMMENT_NODE && c->type != XML_PI_NODE)
+            return NULL;
+    t = xmlNodeGetContent(n);
+    s = strdup(t ? (const char *)t : "");
+    xmlFree(t);
+    return s;
 }

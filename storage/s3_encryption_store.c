@@ -1,0 +1,139 @@
+/* s3_encryption_store.c - a bucket's explicit default-encryption configuration
+ * (PutBucketEncryption / GetBucketEncryption / DeleteBucketEncryption). A missing row means
+ * the bucket answers the AES256 default. */
+#include "db.h"
+#include "store_s3.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char SQL_BUCKET_EXISTS[] = "SELECT 1 FROM s3_bucket WHERE name = ?1";
+static const char SQL_ENC_GET[] =
+    "SELECT sse_algorithm, kms_master_key_id, bucket_key_enabled, blocked_types "
+    "FROM s3_bucket_encryption WHERE bucket = ?1";
+static const char SQL_ENC_PUT[] =
+    "INSERT INTO s3_bucket_encryption (bucket, sse_algorithm, kms_master_key_id, "
+    "bucket_key_enabled, blocked_types) VALUES (?1, ?2, ?3, ?4, ?5) "
+    "ON CONFLICT (bucket) DO UPDATE SET sse_algorithm = excluded.sse_algorithm, "
+    "kms_master_key_id = excluded.kms_master_key_id, "
+    "bucket_key_enabled = excluded.bucket_key_enabled, blocked_types = excluded.blocked_types";
+static const char SQL_ENC_DELETE[] = "DELETE FROM s3_bucket_encryption WHERE bucket = ?1";
+
+void s3_sse_row_init(struct s3_sse_row *r)
+{
+    memset(r, 0, sizeof(*r));
+    r->bucket_key_enabled = -1;
+}
+
+void s3_sse_row_release(struct s3_sse_row *r)
+{
+    free(r->kms_key_id);
+    free(r->blocked_types);
+    s3_sse_row_init(r);
+}
+
+/* STORE_OK when the bucket exists, STORE_NOT_FOUND, or STORE_ERROR; the store is locked. */
+static int bucket_exists_locked(struct store *st, const char *bucket)
+{
+    sqlite3_stmt *s = db_stmt(st, SQL_BUCKET_EXISTS);
+    int rc;
+
+    if (!s)
+        return STORE_ERROR;
+    db_bind_text(s, 1, bucket);
+    rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc == SQLITE_ROW)
+        return STORE_OK;
+    if (rc == SQLITE_DONE)
+        return STORE_NOT_FOUND;
+    db_log_error(st, "s3 bucket exists");
+    return STORE_ERROR;
+}
+
+int store_s3_encryption_get(struct store *st, const char *bucket, struct s3_sse_row *out)
+{
+    sqlite3_stmt *s;
+    int rc;
+    int step;
+
+    s3_sse_row_release(out);
+    db_read_begin(st);
+    rc = bucket_exists_locked(st, bucket);
+    if (rc != STORE_OK)
+        goto out;
+    s = db_stmt(st, SQL_ENC_GET);
+    if (!s) {
+        rc = STORE_ERROR;
+        goto out;
+    }
+    db_bind_text(s, 1, bucket);
+    step = sqlite3_step(s);
+    if (step == SQLITE_ROW) {
+        db_col_text(s, 0, out->algorithm, sizeof(out->algorithm));
+        out->kms_key_id = db_col_dup(s, 1);
+        out->bucket_key_enabled =
+            sqlite3_column_type(s, 2) == SQLITE_NULL ? -1 : sqlite3_column_int(s, 2) != 0;
+        out->blocked_types = db_col_dup(s, 3);
+    } else if (step != SQLITE_DONE) {
+        db_log_error(st, "s3 encryption get");
+        rc = STORE_ERROR;
+    }
+    sqlite3_reset(s);
+out:
+    db_read_end(st);
+    if (rc != STORE_OK)
+        s3_sse_row_release(out);
+    return rc;
+}
+
+int store_s3_encryption_put(struct store *st, const char *bucket, const struct s3_sse_row *r)
+{
+    sqlite3_stmt *s;
+    int rc;
+
+    if (db_tx_begin(st))
+        return STORE_ERROR;
+    rc = bucket_exists_locked(st, bucket);
+    if (rc != STORE_OK)
+        goto out;
+    s = db_stmt(st, SQL_ENC_PUT);
+    if (!s) {
+        rc = STORE_ERROR;
+        goto out;
+    }
+    db_bind_text(s, 1, bucket);
+    db_bind_text(s, 2, r->algorithm);
+    db_bind_text(s, 3, r->kms_key_id);
+    if (r->bucket_key_enabled < 0)
+        sqlite3_bind_null(s, 4);
+    else
+        sqlite3_bind_int(s, 4, r->bucket_key_enabled != 0);
+    db_bind_text(s, 5, r->blocked_types);
+    rc = db_exec_stmt(st, s) ? STORE_ERROR : STORE_OK;
+    sqlite3_reset(s);
+out:
+    return db_tx_end(st, rc);
+}
+
+int store_s3_encryption_delete(struct store *st, const char *bucket)
+{
+    sqlite3_stmt *s;
+    int rc;
+
+    if (db_tx_begin(st))
+        return STORE_ERROR;
+    rc = bucket_exists_locked(st, bucket);
+    if (rc != STORE_OK)
+        goto out;
+    s = db_stmt(st, SQL_ENC_DELETE);
+    if (!s) {
+        rc = STORE_ERROR;
+        goto out;
+    }
+    db_bind_text(s, 1, bucket);
+    rc = db_exec_stmt(st, s) ? STORE_ERROR : STORE_OK;
+    sqlite3_reset(s);
+out:
+    return db_tx_end(st, rc);
+}
