@@ -11,7 +11,7 @@
 
 #define S3_XMLNS "http://s3.amazonaws.com/doc/2006-03-01/"
 /* Most bytes of a configuration document (CreateBucketConfiguration, encryption) parsed. */
-#define S3_MAX_XML_BODY (1024u * 1024u)
+#define S3_MAX_XML_BODY ((size_t)1024 * 1024)
 
 /* Routes an S3 request (path-style or virtual-hosted) to its handler. Before the handler runs,
  * rq->param[0] is the bucket ("" for the service), rq->param[1] the object key ("" for none),

@@ -4,6 +4,7 @@
 
 #include "s3.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,7 +61,7 @@ static int parse_default(const xmlNode *n, struct s3_sse_row *r)
                 free(t);
                 return S3_ERR_MALFORMED_XML;
             }
-            strcpy(r->algorithm, t); /* one of sse_algorithms: fits */
+            snprintf(r->algorithm, sizeof(r->algorithm), "%s", t); /* one of sse_algorithms */
             free(t);
             have_alg = 1;
         } else if (s3_xml_is(c[i], "KMSMasterKeyID") && !r->kms_key_id) {
@@ -92,9 +93,7 @@ static int parse_blocked(const xmlNode *n, struct s3_sse_row *r)
             free(t);
             return S3_ERR_MALFORMED_XML;
         }
-        if (i)
-            strcat(joined, ",");
-        strcat(joined, t);
+        snprintf(joined + strlen(joined), sizeof(joined) - strlen(joined), "%s%s", i ? "," : "", t);
         free(t);
     }
     if (nc && !(r->blocked_types = strdup(joined)))
