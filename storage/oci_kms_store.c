@@ -742,6 +742,7 @@ static const char *const SQL_KV_LIST[] = {
 int store_kms_key_version_create(struct store *st, const struct kms_key_version *v,
                                  const char *key_etag, struct kms_key *key_out)
 {
+    struct kms_key_version row;
     sqlite3_stmt *s;
     int rc;
 
@@ -755,7 +756,9 @@ int store_kms_key_version_create(struct store *st, const struct kms_key_version 
         rc = STORE_CONFLICT;
         goto out;
     }
-    rc = kv_insert_locked(st, v);
+    row = *v;
+    memcpy(row.compartment_id, key_out->compartment_id, sizeof(row.compartment_id));
+    rc = kv_insert_locked(st, &row);
     if (rc)
         goto out;
     rc = STORE_ERROR;

@@ -155,7 +155,8 @@ int store_kms_key_action(struct store *st, const char *vault_id, const char *key
                          const char *new_etag, struct kms_key *out);
 
 /* CreateKeyVersion: the key must be ENABLED (else STORE_CONFLICT, *key_out holds the key); the
- * new version becomes the key's current one and the key gets key_etag. */
+ * new version, in the key's compartment (v->compartment_id is ignored), becomes the key's current
+ * one and the key gets key_etag. */
 int store_kms_key_version_create(struct store *st, const struct kms_key_version *v,
                                  const char *key_etag, struct kms_key *key_out);
 int store_kms_key_version_get(struct store *st, const char *vault_id, const char *key_id,
