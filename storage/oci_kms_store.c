@@ -44,16 +44,16 @@ int store_kms_key_ref(struct store *st, const char *key_id, struct kms_key_ref *
 
 /* ---- rows ---------------------------------------------------------------------------------- */
 
-#define VAULT_COLS                                                                              \
-    "id, tenancy, compartment_id, region, endpoint_prefix, display_name, vault_type, "          \
+#define VAULT_COLS                                                                                  \
+    "id, tenancy, compartment_id, region, endpoint_prefix, display_name, vault_type, "              \
     "lifecycle_state, time_created_ms, time_of_deletion_ms, wrapping_key_id, etag, freeform_tags, " \
     "defined_tags"
-#define KEY_COLS                                                                                 \
-    "id, vault_id, tenancy, compartment_id, region, display_name, algorithm, length, curve_id, " \
-    "protection_mode, lifecycle_state, current_key_version, time_created_ms, "                   \
+#define KEY_COLS                                                                                  \
+    "id, vault_id, tenancy, compartment_id, region, display_name, algorithm, length, curve_id, "  \
+    "protection_mode, lifecycle_state, current_key_version, time_created_ms, "                    \
     "time_of_deletion_ms, state_before_deletion, is_auto_rotation_enabled, etag, freeform_tags, " \
     "defined_tags"
-#define KV_COLS                                                                            \
+#define KV_COLS                                                                        \
     "id, key_id, vault_id, compartment_id, lifecycle_state, origin, time_created_ms, " \
     "time_of_deletion_ms, etag"
 
@@ -185,8 +185,8 @@ static const char SQL_VAULT_GET[] = "SELECT " VAULT_COLS " FROM kms_vault "
 static const char SQL_VAULT_BY_PREFIX[] =
     "SELECT " VAULT_COLS " FROM kms_vault "
     "WHERE endpoint_prefix = ?1 AND tenancy = ?2 AND region = ?3";
-#define VAULT_LIST(order)                                                                     \
-    "SELECT " VAULT_COLS " FROM kms_vault WHERE tenancy = ?1 AND region = ?2 AND "            \
+#define VAULT_LIST(order)                                                          \
+    "SELECT " VAULT_COLS " FROM kms_vault WHERE tenancy = ?1 AND region = ?2 AND " \
     "compartment_id = ?3 ORDER BY " order " LIMIT ?4 OFFSET ?5"
 static const char *const SQL_VAULT_LIST[] = {
     VAULT_LIST(ORDER_TIME_DESC),
@@ -356,14 +356,12 @@ static int vault_set_state_locked(struct store *st, struct kms_vault *out, const
     memcpy(tenancy, out->tenancy, sizeof(tenancy));
     memcpy(region, out->region, sizeof(region));
     kms_vault_release(out);
-    return vault_get_locked(st, SQL_VAULT_GET, id, tenancy, region, out) == STORE_OK
-               ? STORE_OK
-               : STORE_ERROR;
+    return vault_get_locked(st, SQL_VAULT_GET, id, tenancy, region, out) == STORE_OK ? STORE_OK
+                                                                                     : STORE_ERROR;
 }
 
 /* Runs a one-parameter write statement keyed by vault id (and time_ms when not 0). */
-static int vault_keys_exec(struct store *st, const char *sql, const char *vault_id,
-                           int64_t time_ms)
+static int vault_keys_exec(struct store *st, const char *sql, const char *vault_id, int64_t time_ms)
 {
     sqlite3_stmt *s = db_stmt(st, sql);
 
@@ -456,9 +454,9 @@ static const char SQL_KV_INSERT[] =
     "time_created_ms, etag) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 static const char SQL_KEY_GET[] =
     "SELECT " KEY_COLS " FROM kms_key WHERE id = ?1 AND vault_id = ?2";
-#define KEY_LIST(order)                                                                         \
-    "SELECT " KEY_COLS " FROM kms_key WHERE vault_id = ?1 AND compartment_id = ?2 AND "         \
-    "(?3 IS NULL OR protection_mode = ?3) AND (?4 IS NULL OR algorithm = ?4) AND "              \
+#define KEY_LIST(order)                                                                      \
+    "SELECT " KEY_COLS " FROM kms_key WHERE vault_id = ?1 AND compartment_id = ?2 AND "      \
+    "(?3 IS NULL OR protection_mode = ?3) AND (?4 IS NULL OR algorithm = ?4) AND "           \
     "(?5 = 0 OR length = ?5) AND (?6 IS NULL OR curve_id = ?6) ORDER BY " order " LIMIT ?7 " \
     "OFFSET ?8"
 static const char *const SQL_KEY_LIST[] = {
@@ -628,8 +626,8 @@ int store_kms_key_list(struct store *st, const char *vault_id, const char *compa
 }
 
 int store_kms_key_update(struct store *st, const char *vault_id, const char *key_id,
-                         const char *if_match, const struct kms_key_update *u,
-                         const char *new_etag, struct kms_key *out)
+                         const char *if_match, const struct kms_key_update *u, const char *new_etag,
+                         struct kms_key *out)
 {
     sqlite3_stmt *s;
     int rc;
@@ -729,9 +727,9 @@ out:
 
 static const char SQL_KV_GET[] =
     "SELECT " KV_COLS " FROM kms_key_version WHERE id = ?1 AND key_id = ?2 AND vault_id = ?3";
-#define KV_LIST(order)                                                                   \
-    "SELECT " KV_COLS " FROM kms_key_version WHERE key_id = ?1 AND vault_id = ?2 ORDER BY " \
-    order " LIMIT ?3 OFFSET ?4"
+#define KV_LIST(order)                                                                            \
+    "SELECT " KV_COLS " FROM kms_key_version WHERE key_id = ?1 AND vault_id = ?2 ORDER BY " order \
+    " LIMIT ?3 OFFSET ?4"
 static const char *const SQL_KV_LIST[] = {
     KV_LIST(ORDER_TIME_DESC),
     KV_LIST(ORDER_TIME_ASC),

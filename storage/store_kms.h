@@ -42,7 +42,7 @@ struct kms_key {
     char lifecycle_state[32];
     char current_key_version[KMS_ID_MAX];
     int64_t time_created_ms;
-    int64_t time_of_deletion_ms; /* 0 when not scheduled */
+    int64_t time_of_deletion_ms;    /* 0 when not scheduled */
     char state_before_deletion[32]; /* "" unless PENDING_DELETION */
     int is_auto_rotation_enabled;
     char etag[41];
@@ -146,8 +146,8 @@ int store_kms_key_list(struct store *st, const char *vault_id, const char *compa
 /* UpdateKey. STORE_CONFLICT (key not ENABLED or CREATING; *out holds the key),
  * STORE_ETAG_MISMATCH, STORE_NOT_FOUND. */
 int store_kms_key_update(struct store *st, const char *vault_id, const char *key_id,
-                         const char *if_match, const struct kms_key_update *u,
-                         const char *new_etag, struct kms_key *out);
+                         const char *if_match, const struct kms_key_update *u, const char *new_etag,
+                         struct kms_key *out);
 /* Disable / Enable / ScheduleKeyDeletion (time_ms) / CancelKeyDeletion. STORE_CONFLICT when the
  * key's state forbids the action (*out holds the key as it is). */
 int store_kms_key_action(struct store *st, const char *vault_id, const char *key_id,

@@ -59,7 +59,8 @@ int kmstest_vault(struct apitest *t, const char *region, const char *name, char 
     resp_init(&rs);
     j = kmstest_call(t, "POST", target, NULL, body, &rs);
     m = kmstest_str(j, "managementEndpoint");
-    if (rs.status == 200 && m && !strncmp(m, "http://" KMSTEST_HOST, strlen("http://" KMSTEST_HOST))) {
+    if (rs.status == 200 && m &&
+        !strncmp(m, "http://" KMSTEST_HOST, strlen("http://" KMSTEST_HOST))) {
         snprintf(id, 256, "%s", kmstest_str(j, "id"));
         snprintf(mgmt, 256, "%s", m + strlen("http://" KMSTEST_HOST));
         rc = 0;

@@ -10,10 +10,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define KMS_DAY_MS        (24LL * 60 * 60 * 1000)
-#define KMS_LIST_DEFAULT  100
-#define KMS_LIST_MAX      1000
-#define KMS_PREFIX_LEN    13
+#define KMS_DAY_MS       (24LL * 60 * 60 * 1000)
+#define KMS_LIST_DEFAULT 100
+#define KMS_LIST_MAX     1000
+#define KMS_PREFIX_LEN   13
 
 /* kms_json.c: models as the SDK names and orders their fields. base is "http://<host>", the
  * root the vault endpoints are built on. Each returns a new reference. */
@@ -53,8 +53,7 @@ void kms_next_page(struct resp *rs, int64_t offset, int limit, int more);
 /* The vault a management-plane request was addressed to (rq->vault), in the request's tenancy
  * and region. Answers 404 NotAuthorizedOrNotFound (the Key or Vault message) when there is none.
  * Returns 0 or the error answered; *out is the caller's to kms_vault_release(). */
-int kms_request_vault(const struct req *rq, struct ctx *cx, struct resp *rs,
-                      struct kms_vault *out);
+int kms_request_vault(const struct req *rq, struct ctx *cx, struct resp *rs, struct kms_vault *out);
 /* timeOfDeletion of a Schedule*Deletion body: default now + 30 days, else 7..30 days ahead. */
 int kms_time_of_deletion(const struct req *rq, struct ctx *cx, struct resp *rs, int64_t *out);
 

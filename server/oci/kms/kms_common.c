@@ -138,8 +138,7 @@ void kms_next_page(struct resp *rs, int64_t offset, int limit, int more)
         resp_headerf(rs, "opc-next-page", "%lld", (long long)(offset + limit));
 }
 
-int kms_request_vault(const struct req *rq, struct ctx *cx, struct resp *rs,
-                      struct kms_vault *out)
+int kms_request_vault(const struct req *rq, struct ctx *cx, struct resp *rs, struct kms_vault *out)
 {
     int rc;
 

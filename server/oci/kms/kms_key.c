@@ -17,13 +17,20 @@ struct key_shape_rule {
 };
 
 static const struct key_shape_rule shapes[] = {
-    { "AES", 16, NULL },         { "AES", 24, NULL },         { "AES", 32, NULL },
-    { "RSA", 256, NULL },        { "RSA", 384, NULL },        { "RSA", 512, NULL },
+    { "AES", 16, NULL },          { "AES", 24, NULL },          { "AES", 32, NULL },
+    { "RSA", 256, NULL },         { "RSA", 384, NULL },         { "RSA", 512, NULL },
     { "ECDSA", 32, "NIST_P256" }, { "ECDSA", 48, "NIST_P384" }, { "ECDSA", 66, "NIST_P521" },
 };
 
-static const char *const lengths_of[] = { "AES", "16, 24 and 32", "RSA", "256, 384 and 512",
-                                          "ECDSA", "32, 48 and 66" };
+/* What the invalid-length message lists for each algorithm. */
+static const struct {
+    const char *algorithm;
+    const char *lengths;
+} lengths_of[] = {
+    { "AES", "16, 24 and 32" },
+    { "RSA", "256, 384 and 512" },
+    { "ECDSA", "32, 48 and 66" },
+};
 
 static int is_one_of(const char *v, const char *const *set, size_t n)
 {
@@ -84,11 +91,11 @@ static int parse_key_shape(struct resp *rs, struct ctx *cx, json_t *body, struct
         snprintf(k->curve_id, sizeof(k->curve_id), "%s", shapes[i].curve ? shapes[i].curve : "");
         return 0;
     }
-    for (size_t i = 0; i < sizeof(lengths_of) / sizeof(lengths_of[0]); i += 2)
-        if (!strcmp(lengths_of[i], alg))
+    for (size_t i = 0; i < sizeof(lengths_of) / sizeof(lengths_of[0]); i++)
+        if (!strcmp(lengths_of[i].algorithm, alg))
             snprintf(msg, sizeof(msg),
                      "Invalid key length %lld for algorithm %s: supported lengths are %s bytes.",
-                     (long long)json_integer_value(len), alg, lengths_of[i + 1]);
+                     (long long)json_integer_value(len), alg, lengths_of[i].lengths);
     return oci_fail(rs, cx, OCI_ERR_KMS_INVALID_VALUE, msg);
 }
 
@@ -175,8 +182,7 @@ int kms_create_key(const struct req *rq, struct ctx *cx, struct resp *rs)
         goto out;
 
     ocid_new(cx->ids, "key", r->realm, r->code, vault.endpoint_prefix, k.id, sizeof(k.id));
-    ocid_new(cx->ids, "keyversion", r->realm, r->code, vault.endpoint_prefix, kv.id,
-             sizeof(kv.id));
+    ocid_new(cx->ids, "keyversion", r->realm, r->code, vault.endpoint_prefix, kv.id, sizeof(kv.id));
     snprintf(k.vault_id, sizeof(k.vault_id), "%s", vault.id);
     snprintf(k.tenancy, sizeof(k.tenancy), "%s", rq->account);
     snprintf(k.compartment_id, sizeof(k.compartment_id), "%s", compartment);

@@ -33,8 +33,7 @@ int kms_create_key_version(const struct req *rq, struct ctx *cx, struct resp *rs
     json_decref(body);
     if (e)
         goto out;
-    ocid_new(cx->ids, "keyversion", r->realm, r->code, vault.endpoint_prefix, kv.id,
-             sizeof(kv.id));
+    ocid_new(cx->ids, "keyversion", r->realm, r->code, vault.endpoint_prefix, kv.id, sizeof(kv.id));
     snprintf(kv.key_id, sizeof(kv.key_id), "%s", rq->param[0]);
     snprintf(kv.vault_id, sizeof(kv.vault_id), "%s", vault.id);
     snprintf(kv.lifecycle_state, sizeof(kv.lifecycle_state), "ENABLED");

@@ -154,8 +154,7 @@ static int vault_write_answer(const struct req *rq, struct ctx *cx, struct resp 
         e = oci_fail(rs, cx, OCI_ERR_NO_ETAG_MATCH, NULL);
         break;
     case STORE_CONFLICT:
-        if (conflict == OCI_ERR_KMS_VAULT_SCHEDULE_STATE &&
-            !strcmp(v->lifecycle_state, "ACTIVE")) {
+        if (conflict == OCI_ERR_KMS_VAULT_SCHEDULE_STATE && !strcmp(v->lifecycle_state, "ACTIVE")) {
             oci_time(when, t, sizeof(t));
             e = oci_fail(rs, cx, OCI_ERR_KMS_VAULT_KEY_LATER, t);
         } else {

@@ -48,8 +48,8 @@ static int key_post(const char *key, const char *what, const char *const *h, con
     json_decref(call("POST", path, h, body, &rs));
     status = rs.status;
     if (etag_out)
-        snprintf(etag_out, 41, "%s", resp_get_header(&rs, "etag") ? resp_get_header(&rs, "etag")
-                                                                   : "");
+        snprintf(etag_out, 41, "%s",
+                 resp_get_header(&rs, "etag") ? resp_get_header(&rs, "etag") : "");
     resp_release(&rs);
     return status;
 }
@@ -62,10 +62,11 @@ static void test_create_key_shape(void)
     char keys[1024], want[128];
     const char *id;
 
-    j = call("POST", "/20180608/keys", NULL,
-             "{\"compartmentId\":\"" KMSTEST_COMP "\",\"displayName\":\"k1\","
-             "\"keyShape\":{\"algorithm\":\"AES\",\"length\":32},\"freeformTags\":{\"team\":\"a\"}}",
-             &rs);
+    j = call(
+        "POST", "/20180608/keys", NULL,
+        "{\"compartmentId\":\"" KMSTEST_COMP "\",\"displayName\":\"k1\","
+        "\"keyShape\":{\"algorithm\":\"AES\",\"length\":32},\"freeformTags\":{\"team\":\"a\"}}",
+        &rs);
     CHECK_INT(rs.status, 200);
     CHECK_INT(strlen(resp_get_header(&rs, "etag")), 40);
     kmstest_keys(j, keys, sizeof(keys));
@@ -130,7 +131,8 @@ static void test_key_shapes(void)
         json_t *j;
 
         snprintf(body, sizeof(body),
-                 "{\"compartmentId\":\"" KMSTEST_COMP "\",\"displayName\":\"s%zu\",\"keyShape\":%s}",
+                 "{\"compartmentId\":\"" KMSTEST_COMP
+                 "\",\"displayName\":\"s%zu\",\"keyShape\":%s}",
                  i, rows[i].shape);
         j = call("POST", "/20180608/keys", NULL, body, &rs);
         if (rows[i].status != 200) {
@@ -163,18 +165,22 @@ static void test_create_key_errors(void)
     } rows[] = {
         { "{\"displayName\":\"x\",\"keyShape\":{\"algorithm\":\"AES\",\"length\":32}}",
           "MissingParameter", "Missing required parameter: compartmentId" },
-        { "{\"compartmentId\":\"" KMSTEST_COMP "\",\"keyShape\":{\"algorithm\":\"AES\",\"length\":32}}",
+        { "{\"compartmentId\":\"" KMSTEST_COMP
+          "\",\"keyShape\":{\"algorithm\":\"AES\",\"length\":32}}",
           "MissingParameter", "Missing required parameter: displayName" },
         { "{\"compartmentId\":\"" KMSTEST_COMP "\",\"displayName\":\"x\"}", "MissingParameter",
           "Missing required parameter: keyShape" },
-        { "{\"compartmentId\":\"" KMSTEST_COMP "\",\"displayName\":\"x\",\"keyShape\":{\"algorithm\":"
+        { "{\"compartmentId\":\"" KMSTEST_COMP
+          "\",\"displayName\":\"x\",\"keyShape\":{\"algorithm\":"
           "\"AES\",\"length\":32},\"protectionMode\":\"EXTERNAL\"}",
           "InvalidParameter",
           "Invalid value for parameter protectionMode: 'EXTERNAL' (supported: HSM, SOFTWARE)." },
-        { "{\"compartmentId\":\"" KMSTEST_COMP "\",\"displayName\":\"x\",\"keyShape\":{\"algorithm\":"
+        { "{\"compartmentId\":\"" KMSTEST_COMP
+          "\",\"displayName\":\"x\",\"keyShape\":{\"algorithm\":"
           "\"AES\",\"length\":32},\"protectionMode\":1}",
           "InvalidParameter", "Invalid value for parameter protectionMode: wrong type" },
-        { "{\"compartmentId\":\"" KMSTEST_COMP "\",\"displayName\":\"\",\"keyShape\":{\"algorithm\":"
+        { "{\"compartmentId\":\"" KMSTEST_COMP
+          "\",\"displayName\":\"\",\"keyShape\":{\"algorithm\":"
           "\"AES\",\"length\":32}}",
           "InvalidParameter",
           "Invalid value for parameter displayName: must be 1 to 255 characters." },
@@ -193,10 +199,11 @@ static void test_create_key_errors(void)
 static void test_software_key(void)
 {
     struct resp rs;
-    json_t *j = call("POST", "/20180608/keys", NULL,
-                     "{\"compartmentId\":\"" KMSTEST_COMP "\",\"displayName\":\"soft\",\"keyShape\":"
-                     "{\"algorithm\":\"AES\",\"length\":32},\"protectionMode\":\"SOFTWARE\"}",
-                     &rs);
+    json_t *j =
+        call("POST", "/20180608/keys", NULL,
+             "{\"compartmentId\":\"" KMSTEST_COMP "\",\"displayName\":\"soft\",\"keyShape\":"
+             "{\"algorithm\":\"AES\",\"length\":32},\"protectionMode\":\"SOFTWARE\"}",
+             &rs);
 
     CHECK_INT(rs.status, 200);
     CHECK_STR(kmstest_str(j, "protectionMode"), "SOFTWARE");
@@ -224,8 +231,8 @@ static void test_key_needs_vault_endpoint(void)
     json_decref(j);
     resp_release(&rs);
     /* an unknown vault prefix */
-    snprintf(target, sizeof(target), "/oci/us-ashburn-1/kms/zzzzzzzzzzzzz-management/20180608/keys/%s",
-             key);
+    snprintf(target, sizeof(target),
+             "/oci/us-ashburn-1/kms/zzzzzzzzzzzzz-management/20180608/keys/%s", key);
     resp_init(&rs);
     j = kmstest_call(&t, "GET", target, NULL, NULL, &rs);
     check_error(&rs, j, 404, "NotAuthorizedOrNotFound", NOT_FOUND_MSG);
@@ -322,8 +329,9 @@ static void test_list_keys(void)
     CHECK_STR(kmstest_str(json_array_get(j, 1), "displayName"), "list-2");
     json_decref(j);
     resp_release(&rs);
-    j = call("GET", "/20180608/keys?compartmentId=ocid1.compartment.oc1..aaaaaaaalistkeys&length=16",
-             NULL, NULL, &rs);
+    j = call("GET",
+             "/20180608/keys?compartmentId=ocid1.compartment.oc1..aaaaaaaalistkeys&length=16", NULL,
+             NULL, &rs);
     CHECK_INT(json_array_size(j), 1);
     json_decref(j);
     resp_release(&rs);
@@ -352,8 +360,9 @@ static void test_update_key(void)
 
     j = call("PUT", path, (const char *const[]){ "if-match: wrong", NULL },
              "{\"displayName\":\"renamed\"}", &rs);
-    check_error(&rs, j, 412, "NoEtagMatch",
-                "The etag given in the if-match header does not match the resource's current etag.");
+    check_error(
+        &rs, j, 412, "NoEtagMatch",
+        "The etag given in the if-match header does not match the resource's current etag.");
     json_decref(j);
     resp_release(&rs);
 
@@ -555,7 +564,8 @@ static void test_disable_enable(void)
 
     snprintf(path, sizeof(path), "/20180608/keys/%s/actions/disable", key);
     j = call("POST", path, NULL, NULL, &rs);
-    check_error(&rs, j, 409, "Conflict", "Only an ENABLED key can be disabled; the key is DISABLED.");
+    check_error(&rs, j, 409, "Conflict",
+                "Only an ENABLED key can be disabled; the key is DISABLED.");
     json_decref(j);
     resp_release(&rs);
     snprintf(path, sizeof(path), "/20180608/keys/%s/keyVersions", key);

@@ -12,8 +12,9 @@
 static struct apitest t;
 
 #define VAULTS "/oci/us-ashburn-1/20180608/vaults"
-#define VAULT_BODY(name)                                                                         \
-    "{\"compartmentId\":\"" KMSTEST_COMP "\",\"displayName\":\"" name "\",\"vaultType\":\"DEFAULT\"}"
+#define VAULT_BODY(name)                                              \
+    "{\"compartmentId\":\"" KMSTEST_COMP "\",\"displayName\":\"" name \
+    "\",\"vaultType\":\"DEFAULT\"}"
 
 static int is_hex40(const char *s)
 {
@@ -86,11 +87,12 @@ static void test_create_vault_errors(void)
           "Missing required parameter: compartmentId" },
         { "{\"compartmentId\":\"" KMSTEST_COMP "\",\"vaultType\":\"DEFAULT\"}", 400,
           "MissingParameter", "Missing required parameter: displayName" },
-        { "{\"compartmentId\":\"" KMSTEST_COMP "\",\"displayName\":\"x\"}", 400,
-          "MissingParameter", "Missing required parameter: vaultType" },
+        { "{\"compartmentId\":\"" KMSTEST_COMP "\",\"displayName\":\"x\"}", 400, "MissingParameter",
+          "Missing required parameter: vaultType" },
         { "{\"compartmentId\":\"" KMSTEST_COMP "\",\"displayName\":5,\"vaultType\":\"DEFAULT\"}",
           400, "InvalidParameter", "Invalid value for parameter displayName: wrong type" },
-        { "{\"compartmentId\":\"" KMSTEST_COMP "\",\"displayName\":\"x\",\"vaultType\":\"EXTERNAL\"}",
+        { "{\"compartmentId\":\"" KMSTEST_COMP
+          "\",\"displayName\":\"x\",\"vaultType\":\"EXTERNAL\"}",
           400, "InvalidParameter",
           "Invalid value for parameter vaultType: 'EXTERNAL' (supported: DEFAULT, VIRTUAL_PRIVATE)." },
         { "{\"compartmentId\":\"nope\",\"displayName\":\"x\",\"vaultType\":\"DEFAULT\"}", 400,
@@ -205,7 +207,8 @@ static void test_list_vaults_paging(void)
     }
     /* default order: newest first */
     resp_init(&rs);
-    j = kmstest_call(&t, "GET", VAULTS "?compartmentId=ocid1.compartment.oc1..aaaaaaaalistvaults&limit=2",
+    j = kmstest_call(&t, "GET",
+                     VAULTS "?compartmentId=ocid1.compartment.oc1..aaaaaaaalistvaults&limit=2",
                      NULL, NULL, &rs);
     CHECK_INT(rs.status, 200);
     CHECK_INT(json_array_size(j), 2);
@@ -221,9 +224,9 @@ static void test_list_vaults_paging(void)
     resp_release(&rs);
 
     resp_init(&rs);
-    j = kmstest_call(&t, "GET",
-                     VAULTS "?compartmentId=ocid1.compartment.oc1..aaaaaaaalistvaults&limit=2&page=2",
-                     NULL, NULL, &rs);
+    j = kmstest_call(
+        &t, "GET", VAULTS "?compartmentId=ocid1.compartment.oc1..aaaaaaaalistvaults&limit=2&page=2",
+        NULL, NULL, &rs);
     CHECK_INT(json_array_size(j), 1);
     CHECK_STR(kmstest_str(json_array_get(j, 0), "displayName"), "b-vault");
     CHECK(resp_get_header(&rs, "opc-next-page") == NULL);
@@ -232,7 +235,8 @@ static void test_list_vaults_paging(void)
 
     resp_init(&rs);
     j = kmstest_call(&t, "GET",
-                     VAULTS "?compartmentId=ocid1.compartment.oc1..aaaaaaaalistvaults&sortBy=DISPLAYNAME",
+                     VAULTS
+                     "?compartmentId=ocid1.compartment.oc1..aaaaaaaalistvaults&sortBy=DISPLAYNAME",
                      NULL, NULL, &rs);
     CHECK_INT(json_array_size(j), 3);
     CHECK_STR(kmstest_str(json_array_get(j, 0), "displayName"), "a-vault");
@@ -242,9 +246,10 @@ static void test_list_vaults_paging(void)
 
     /* the other region's list is empty */
     resp_init(&rs);
-    j = kmstest_call(&t, "GET",
-                     "/oci/us-phoenix-1/20180608/vaults?compartmentId=ocid1.compartment.oc1..aaaaaaaalistvaults",
-                     NULL, NULL, &rs);
+    j = kmstest_call(
+        &t, "GET",
+        "/oci/us-phoenix-1/20180608/vaults?compartmentId=ocid1.compartment.oc1..aaaaaaaalistvaults",
+        NULL, NULL, &rs);
     CHECK_INT(rs.status, 200);
     CHECK_INT(json_array_size(j), 0);
     CHECK_STR(buf_str(&rs.body), "[]");
@@ -348,9 +353,11 @@ static void test_vault_deletion(void)
     resp_release(&rs);
 
     resp_init(&rs);
-    j = kmstest_call(&t, "POST", target, (const char *const[]){ "if-match: nope", NULL }, NULL, &rs);
-    check_error(&rs, j, 412, "NoEtagMatch",
-                "The etag given in the if-match header does not match the resource's current etag.");
+    j = kmstest_call(&t, "POST", target, (const char *const[]){ "if-match: nope", NULL }, NULL,
+                     &rs);
+    check_error(
+        &rs, j, 412, "NoEtagMatch",
+        "The etag given in the if-match header does not match the resource's current etag.");
     json_decref(j);
     resp_release(&rs);
 
@@ -383,8 +390,9 @@ static void test_vault_deletion(void)
     resp_release(&rs);
     resp_init(&rs);
     j = kmstest_call(&t, "POST", target, NULL, NULL, &rs);
-    check_error(&rs, j, 409, "Conflict",
-                "Only an ACTIVE vault can be scheduled for deletion; the vault is PENDING_DELETION.");
+    check_error(
+        &rs, j, 409, "Conflict",
+        "Only an ACTIVE vault can be scheduled for deletion; the vault is PENDING_DELETION.");
     json_decref(j);
     resp_release(&rs);
 
