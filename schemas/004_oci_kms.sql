@@ -10,6 +10,7 @@ CREATE TABLE kms_vault (
     lifecycle_state     TEXT NOT NULL,
     time_created_ms     INTEGER NOT NULL,
     time_of_deletion_ms INTEGER,
+    wrapping_key_id     TEXT,
     etag                TEXT NOT NULL,
     freeform_tags       TEXT,                   -- JSON object, NULL when never set
     defined_tags        TEXT
@@ -31,6 +32,8 @@ CREATE TABLE kms_key (
     current_key_version      TEXT,
     time_created_ms          INTEGER NOT NULL,
     time_of_deletion_ms      INTEGER,
+    state_before_deletion    TEXT,             -- restored by CancelKeyDeletion
+    deleted_with_vault       INTEGER NOT NULL DEFAULT 0, -- scheduled by ScheduleVaultDeletion
     is_auto_rotation_enabled INTEGER NOT NULL DEFAULT 0,
     etag                     TEXT NOT NULL,
     freeform_tags            TEXT,

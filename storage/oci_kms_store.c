@@ -1,8 +1,11 @@
-/* oci_kms_store.c - Vault vaults, keys and key versions in SQLite. */
+/* oci_kms_store.c - Vault vaults, keys and key versions in SQLite. State and if-match checks of
+ * a write run inside its transaction, so two writers with the same etag cannot both win. */
+#include "store_kms.h"
 #include "store_oci.h"
 
 #include "db.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char SQL_KEY_REF[] =
@@ -33,7 +36,810 @@ int store_kms_key_ref(struct store *st, const char *key_id, struct kms_key_ref *
             out->versions = sqlite3_column_int(s, 6);
             rc = STORE_OK;
         }
+        sqlite3_reset(s);
     }
     db_read_end(st);
+    return rc;
+}
+
+/* ---- rows ---------------------------------------------------------------------------------- */
+
+#define VAULT_COLS                                                                                  \
+    "id, tenancy, compartment_id, region, endpoint_prefix, display_name, vault_type, "              \
+    "lifecycle_state, time_created_ms, time_of_deletion_ms, wrapping_key_id, etag, freeform_tags, " \
+    "defined_tags"
+#define KEY_COLS                                                                                  \
+    "id, vault_id, tenancy, compartment_id, region, display_name, algorithm, length, curve_id, "  \
+    "protection_mode, lifecycle_state, current_key_version, time_created_ms, "                    \
+    "time_of_deletion_ms, state_before_deletion, is_auto_rotation_enabled, etag, freeform_tags, " \
+    "defined_tags"
+#define KV_COLS                                                                        \
+    "id, key_id, vault_id, compartment_id, lifecycle_state, origin, time_created_ms, " \
+    "time_of_deletion_ms, etag"
+
+#define ORDER_TIME_DESC "time_created_ms DESC, rowid DESC"
+#define ORDER_TIME_ASC  "time_created_ms ASC, rowid ASC"
+#define ORDER_NAME_ASC  "display_name ASC, rowid ASC"
+#define ORDER_NAME_DESC "display_name DESC, rowid DESC"
+
+void kms_vault_release(struct kms_vault *v)
+{
+    free(v->freeform_tags);
+    free(v->defined_tags);
+    v->freeform_tags = NULL;
+    v->defined_tags = NULL;
+}
+
+void kms_key_release(struct kms_key *k)
+{
+    free(k->freeform_tags);
+    free(k->defined_tags);
+    k->freeform_tags = NULL;
+    k->defined_tags = NULL;
+}
+
+void kms_vault_list_release(struct kms_vault_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        kms_vault_release(&l->v[i]);
+    free(l->v);
+    memset(l, 0, sizeof(*l));
+}
+
+void kms_key_list_release(struct kms_key_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        kms_key_release(&l->k[i]);
+    free(l->k);
+    memset(l, 0, sizeof(*l));
+}
+
+void kms_key_version_list_release(struct kms_key_version_list *l)
+{
+    free(l->kv);
+    memset(l, 0, sizeof(*l));
+}
+
+static void vault_row(sqlite3_stmt *s, struct kms_vault *v)
+{
+    memset(v, 0, sizeof(*v));
+    db_col_text(s, 0, v->id, sizeof(v->id));
+    db_col_text(s, 1, v->tenancy, sizeof(v->tenancy));
+    db_col_text(s, 2, v->compartment_id, sizeof(v->compartment_id));
+    db_col_text(s, 3, v->region, sizeof(v->region));
+    db_col_text(s, 4, v->endpoint_prefix, sizeof(v->endpoint_prefix));
+    db_col_text(s, 5, v->display_name, sizeof(v->display_name));
+    db_col_text(s, 6, v->vault_type, sizeof(v->vault_type));
+    db_col_text(s, 7, v->lifecycle_state, sizeof(v->lifecycle_state));
+    v->time_created_ms = sqlite3_column_int64(s, 8);
+    v->time_of_deletion_ms = sqlite3_column_int64(s, 9);
+    db_col_text(s, 10, v->wrapping_key_id, sizeof(v->wrapping_key_id));
+    db_col_text(s, 11, v->etag, sizeof(v->etag));
+    v->freeform_tags = db_col_dup(s, 12);
+    v->defined_tags = db_col_dup(s, 13);
+}
+
+static void key_row(sqlite3_stmt *s, struct kms_key *k)
+{
+    memset(k, 0, sizeof(*k));
+    db_col_text(s, 0, k->id, sizeof(k->id));
+    db_col_text(s, 1, k->vault_id, sizeof(k->vault_id));
+    db_col_text(s, 2, k->tenancy, sizeof(k->tenancy));
+    db_col_text(s, 3, k->compartment_id, sizeof(k->compartment_id));
+    db_col_text(s, 4, k->region, sizeof(k->region));
+    db_col_text(s, 5, k->display_name, sizeof(k->display_name));
+    db_col_text(s, 6, k->algorithm, sizeof(k->algorithm));
+    k->length = sqlite3_column_int(s, 7);
+    db_col_text(s, 8, k->curve_id, sizeof(k->curve_id));
+    db_col_text(s, 9, k->protection_mode, sizeof(k->protection_mode));
+    db_col_text(s, 10, k->lifecycle_state, sizeof(k->lifecycle_state));
+    db_col_text(s, 11, k->current_key_version, sizeof(k->current_key_version));
+    k->time_created_ms = sqlite3_column_int64(s, 12);
+    k->time_of_deletion_ms = sqlite3_column_int64(s, 13);
+    db_col_text(s, 14, k->state_before_deletion, sizeof(k->state_before_deletion));
+    k->is_auto_rotation_enabled = sqlite3_column_int(s, 15);
+    db_col_text(s, 16, k->etag, sizeof(k->etag));
+    k->freeform_tags = db_col_dup(s, 17);
+    k->defined_tags = db_col_dup(s, 18);
+}
+
+static void kv_row(sqlite3_stmt *s, struct kms_key_version *v)
+{
+    memset(v, 0, sizeof(*v));
+    db_col_text(s, 0, v->id, sizeof(v->id));
+    db_col_text(s, 1, v->key_id, sizeof(v->key_id));
+    db_col_text(s, 2, v->vault_id, sizeof(v->vault_id));
+    db_col_text(s, 3, v->compartment_id, sizeof(v->compartment_id));
+    db_col_text(s, 4, v->lifecycle_state, sizeof(v->lifecycle_state));
+    db_col_text(s, 5, v->origin, sizeof(v->origin));
+    v->time_created_ms = sqlite3_column_int64(s, 6);
+    v->time_of_deletion_ms = sqlite3_column_int64(s, 7);
+    db_col_text(s, 8, v->etag, sizeof(v->etag));
+}
+
+/* Grows a list array to hold n + 1 rows. 0 or -1. */
+static int grow(void **arr, size_t n, size_t size)
+{
+    void *p = realloc(*arr, (n + 1) * size);
+
+    if (!p)
+        return -1;
+    *arr = p;
+    return 0;
+}
+
+static int if_match_ok(const char *if_match, const char *etag)
+{
+    return !if_match || !strcmp(if_match, etag);
+}
+
+/* ---- vaults -------------------------------------------------------------------------------- */
+
+static const char SQL_VAULT_TAKEN[] =
+    "SELECT 1 FROM kms_vault WHERE id = ?1 OR endpoint_prefix = ?2";
+static const char SQL_VAULT_INSERT[] =
+    "INSERT INTO kms_vault (" VAULT_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+    "?12, ?13, ?14)";
+static const char SQL_VAULT_GET[] = "SELECT " VAULT_COLS " FROM kms_vault "
+                                    "WHERE id = ?1 AND tenancy = ?2 AND region = ?3";
+static const char SQL_VAULT_BY_PREFIX[] =
+    "SELECT " VAULT_COLS " FROM kms_vault "
+    "WHERE endpoint_prefix = ?1 AND tenancy = ?2 AND region = ?3";
+#define VAULT_LIST(order)                                                          \
+    "SELECT " VAULT_COLS " FROM kms_vault WHERE tenancy = ?1 AND region = ?2 AND " \
+    "compartment_id = ?3 ORDER BY " order " LIMIT ?4 OFFSET ?5"
+static const char *const SQL_VAULT_LIST[] = {
+    VAULT_LIST(ORDER_TIME_DESC),
+    VAULT_LIST(ORDER_TIME_ASC),
+    VAULT_LIST(ORDER_NAME_ASC),
+    VAULT_LIST(ORDER_NAME_DESC),
+};
+static const char SQL_VAULT_SET_STATE[] =
+    "UPDATE kms_vault SET lifecycle_state = ?2, time_of_deletion_ms = ?3, etag = ?4 WHERE id = ?1";
+static const char SQL_VAULT_KEY_LATER[] =
+    "SELECT 1 FROM kms_key WHERE vault_id = ?1 AND lifecycle_state = 'PENDING_DELETION' AND "
+    "time_of_deletion_ms > ?2";
+static const char SQL_VAULT_KEYS_SCHEDULE[] =
+    "UPDATE kms_key SET state_before_deletion = lifecycle_state, "
+    "lifecycle_state = 'PENDING_DELETION', time_of_deletion_ms = ?2, deleted_with_vault = 1, "
+    "etag = lower(hex(randomblob(20))) WHERE vault_id = ?1 AND lifecycle_state <> "
+    "'PENDING_DELETION'";
+static const char SQL_VAULT_KEYS_CANCEL[] =
+    "UPDATE kms_key SET lifecycle_state = COALESCE(state_before_deletion, 'ENABLED'), "
+    "time_of_deletion_ms = NULL, state_before_deletion = NULL, deleted_with_vault = 0, "
+    "etag = lower(hex(randomblob(20))) WHERE vault_id = ?1 AND deleted_with_vault = 1";
+
+int store_kms_vault_create(struct store *st, const struct kms_vault *v)
+{
+    sqlite3_stmt *s;
+    int rc = STORE_ERROR;
+
+    if (db_tx_begin(st))
+        return STORE_ERROR;
+    s = db_stmt(st, SQL_VAULT_TAKEN);
+    if (!s)
+        goto out;
+    db_bind_text(s, 1, v->id);
+    db_bind_text(s, 2, v->endpoint_prefix);
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        sqlite3_reset(s);
+        rc = STORE_EXISTS;
+        goto out;
+    }
+    sqlite3_reset(s);
+    s = db_stmt(st, SQL_VAULT_INSERT);
+    if (!s)
+        goto out;
+    db_bind_text(s, 1, v->id);
+    db_bind_text(s, 2, v->tenancy);
+    db_bind_text(s, 3, v->compartment_id);
+    db_bind_text(s, 4, v->region);
+    db_bind_text(s, 5, v->endpoint_prefix);
+    db_bind_text(s, 6, v->display_name);
+    db_bind_text(s, 7, v->vault_type);
+    db_bind_text(s, 8, v->lifecycle_state);
+    sqlite3_bind_int64(s, 9, v->time_created_ms);
+    if (v->time_of_deletion_ms)
+        sqlite3_bind_int64(s, 10, v->time_of_deletion_ms);
+    db_bind_text(s, 11, v->wrapping_key_id[0] ? v->wrapping_key_id : NULL);
+    db_bind_text(s, 12, v->etag);
+    db_bind_text(s, 13, v->freeform_tags);
+    db_bind_text(s, 14, v->defined_tags);
+    if (!db_exec_stmt(st, s))
+        rc = STORE_OK;
+out:
+    return db_tx_end(st, rc);
+}
+
+/* With the store locked: the vault by one of the single-row queries. */
+static int vault_get_locked(struct store *st, const char *sql, const char *a, const char *tenancy,
+                            const char *region, struct kms_vault *out)
+{
+    sqlite3_stmt *s = db_stmt(st, sql);
+    int rc = STORE_NOT_FOUND;
+
+    memset(out, 0, sizeof(*out));
+    if (!s)
+        return STORE_ERROR;
+    db_bind_text(s, 1, a);
+    db_bind_text(s, 2, tenancy);
+    db_bind_text(s, 3, region);
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        vault_row(s, out);
+        rc = STORE_OK;
+    }
+    sqlite3_reset(s);
+    return rc;
+}
+
+int store_kms_vault_get(struct store *st, const char *tenancy, const char *region, const char *id,
+                        struct kms_vault *out)
+{
+    int rc;
+
+    db_read_begin(st);
+    rc = vault_get_locked(st, SQL_VAULT_GET, id, tenancy, region, out);
+    db_read_end(st);
+    return rc;
+}
+
+int store_kms_vault_by_prefix(struct store *st, const char *tenancy, const char *region,
+                              const char *prefix, struct kms_vault *out)
+{
+    int rc;
+
+    db_read_begin(st);
+    rc = vault_get_locked(st, SQL_VAULT_BY_PREFIX, prefix, tenancy, region, out);
+    db_read_end(st);
+    return rc;
+}
+
+int store_kms_vault_list(struct store *st, const char *tenancy, const char *region,
+                         const char *compartment_id, enum kms_sort sort, int64_t offset, int limit,
+                         struct kms_vault_list *out)
+{
+    sqlite3_stmt *s;
+    int rc = STORE_OK;
+    int step;
+
+    memset(out, 0, sizeof(*out));
+    db_read_begin(st);
+    s = db_stmt(st, SQL_VAULT_LIST[sort]);
+    if (!s) {
+        db_read_end(st);
+        return STORE_ERROR;
+    }
+    db_bind_text(s, 1, tenancy);
+    db_bind_text(s, 2, region);
+    db_bind_text(s, 3, compartment_id);
+    sqlite3_bind_int(s, 4, limit + 1);
+    sqlite3_bind_int64(s, 5, offset);
+    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+        if (out->n == (size_t)limit) {
+            out->more = 1;
+            break;
+        }
+        if (grow((void **)&out->v, out->n, sizeof(*out->v))) {
+            rc = STORE_ERROR;
+            break;
+        }
+        vault_row(s, &out->v[out->n++]);
+    }
+    if (step != SQLITE_ROW && step != SQLITE_DONE) {
+        db_log_error(st, "kms vault list");
+        rc = STORE_ERROR;
+    }
+    sqlite3_reset(s);
+    db_read_end(st);
+    if (rc)
+        kms_vault_list_release(out);
+    return rc;
+}
+
+/* Sets the vault's state, time of deletion (0 = none) and etag, and re-reads it into out. */
+static int vault_set_state_locked(struct store *st, struct kms_vault *out, const char *state,
+                                  int64_t time_ms, const char *etag)
+{
+    sqlite3_stmt *s = db_stmt(st, SQL_VAULT_SET_STATE);
+    char id[KMS_ID_MAX], tenancy[KMS_ID_MAX], region[32];
+
+    if (!s)
+        return STORE_ERROR;
+    db_bind_text(s, 1, out->id);
+    db_bind_text(s, 2, state);
+    if (time_ms)
+        sqlite3_bind_int64(s, 3, time_ms);
+    db_bind_text(s, 4, etag);
+    if (db_exec_stmt(st, s))
+        return STORE_ERROR;
+    memcpy(id, out->id, sizeof(id));
+    memcpy(tenancy, out->tenancy, sizeof(tenancy));
+    memcpy(region, out->region, sizeof(region));
+    kms_vault_release(out);
+    return vault_get_locked(st, SQL_VAULT_GET, id, tenancy, region, out) == STORE_OK ? STORE_OK
+                                                                                     : STORE_ERROR;
+}
+
+/* Runs a one-parameter write statement keyed by vault id (and time_ms when not 0). */
+static int vault_keys_exec(struct store *st, const char *sql, const char *vault_id, int64_t time_ms)
+{
+    sqlite3_stmt *s = db_stmt(st, sql);
+
+    if (!s)
+        return STORE_ERROR;
+    db_bind_text(s, 1, vault_id);
+    if (time_ms)
+        sqlite3_bind_int64(s, 2, time_ms);
+    return db_exec_stmt(st, s) ? STORE_ERROR : STORE_OK;
+}
+
+int store_kms_vault_schedule_deletion(struct store *st, const char *tenancy, const char *region,
+                                      const char *id, const char *if_match, int64_t time_ms,
+                                      const char *new_etag, struct kms_vault *out)
+{
+    sqlite3_stmt *s;
+    int rc;
+
+    memset(out, 0, sizeof(*out));
+    if (db_tx_begin(st))
+        return STORE_ERROR;
+    rc = vault_get_locked(st, SQL_VAULT_GET, id, tenancy, region, out);
+    if (rc)
+        goto out;
+    if (!if_match_ok(if_match, out->etag)) {
+        rc = STORE_ETAG_MISMATCH;
+        goto out;
+    }
+    if (strcmp(out->lifecycle_state, "ACTIVE")) {
+        rc = STORE_CONFLICT;
+        goto out;
+    }
+    s = db_stmt(st, SQL_VAULT_KEY_LATER);
+    if (!s) {
+        rc = STORE_ERROR;
+        goto out;
+    }
+    db_bind_text(s, 1, id);
+    sqlite3_bind_int64(s, 2, time_ms);
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        sqlite3_reset(s);
+        rc = STORE_CONFLICT;
+        goto out;
+    }
+    sqlite3_reset(s);
+    rc = vault_keys_exec(st, SQL_VAULT_KEYS_SCHEDULE, id, time_ms);
+    if (!rc)
+        rc = vault_set_state_locked(st, out, "PENDING_DELETION", time_ms, new_etag);
+out:
+    return db_tx_end(st, rc);
+}
+
+int store_kms_vault_cancel_deletion(struct store *st, const char *tenancy, const char *region,
+                                    const char *id, const char *if_match, const char *new_etag,
+                                    struct kms_vault *out)
+{
+    int rc;
+
+    memset(out, 0, sizeof(*out));
+    if (db_tx_begin(st))
+        return STORE_ERROR;
+    rc = vault_get_locked(st, SQL_VAULT_GET, id, tenancy, region, out);
+    if (rc)
+        goto out;
+    if (!if_match_ok(if_match, out->etag)) {
+        rc = STORE_ETAG_MISMATCH;
+        goto out;
+    }
+    if (strcmp(out->lifecycle_state, "PENDING_DELETION")) {
+        rc = STORE_CONFLICT;
+        goto out;
+    }
+    rc = vault_keys_exec(st, SQL_VAULT_KEYS_CANCEL, id, 0);
+    if (!rc)
+        rc = vault_set_state_locked(st, out, "ACTIVE", 0, new_etag);
+out:
+    return db_tx_end(st, rc);
+}
+
+/* ---- keys ---------------------------------------------------------------------------------- */
+
+static const char SQL_VAULT_STATE[] = "SELECT lifecycle_state FROM kms_vault WHERE id = ?1";
+static const char SQL_KEY_INSERT[] =
+    "INSERT INTO kms_key (id, vault_id, tenancy, compartment_id, region, display_name, algorithm, "
+    "length, curve_id, protection_mode, lifecycle_state, current_key_version, time_created_ms, "
+    "is_auto_rotation_enabled, etag, freeform_tags, defined_tags) VALUES (?1, ?2, ?3, ?4, ?5, "
+    "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
+static const char SQL_KV_INSERT[] =
+    "INSERT INTO kms_key_version (id, key_id, vault_id, compartment_id, lifecycle_state, origin, "
+    "time_created_ms, etag) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+static const char SQL_KEY_GET[] =
+    "SELECT " KEY_COLS " FROM kms_key WHERE id = ?1 AND vault_id = ?2";
+#define KEY_LIST(order)                                                                      \
+    "SELECT " KEY_COLS " FROM kms_key WHERE vault_id = ?1 AND compartment_id = ?2 AND "      \
+    "(?3 IS NULL OR protection_mode = ?3) AND (?4 IS NULL OR algorithm = ?4) AND "           \
+    "(?5 = 0 OR length = ?5) AND (?6 IS NULL OR curve_id = ?6) ORDER BY " order " LIMIT ?7 " \
+    "OFFSET ?8"
+static const char *const SQL_KEY_LIST[] = {
+    KEY_LIST(ORDER_TIME_DESC),
+    KEY_LIST(ORDER_TIME_ASC),
+    KEY_LIST(ORDER_NAME_ASC),
+    KEY_LIST(ORDER_NAME_DESC),
+};
+static const char SQL_KEY_UPDATE[] =
+    "UPDATE kms_key SET display_name = COALESCE(?2, display_name), "
+    "freeform_tags = COALESCE(?3, freeform_tags), defined_tags = COALESCE(?4, defined_tags), "
+    "etag = COALESCE(?5, etag) WHERE id = ?1";
+static const char SQL_KEY_SET_STATE[] =
+    "UPDATE kms_key SET lifecycle_state = ?2, time_of_deletion_ms = ?3, "
+    "state_before_deletion = ?4, deleted_with_vault = 0, etag = ?5 WHERE id = ?1";
+static const char SQL_KEY_ROTATE[] =
+    "UPDATE kms_key SET current_key_version = ?2, etag = ?3 WHERE id = ?1";
+
+static int kv_insert_locked(struct store *st, const struct kms_key_version *v)
+{
+    sqlite3_stmt *s = db_stmt(st, SQL_KV_INSERT);
+
+    if (!s)
+        return STORE_ERROR;
+    db_bind_text(s, 1, v->id);
+    db_bind_text(s, 2, v->key_id);
+    db_bind_text(s, 3, v->vault_id);
+    db_bind_text(s, 4, v->compartment_id);
+    db_bind_text(s, 5, v->lifecycle_state);
+    db_bind_text(s, 6, v->origin);
+    sqlite3_bind_int64(s, 7, v->time_created_ms);
+    db_bind_text(s, 8, v->etag);
+    return db_exec_stmt(st, s) ? STORE_ERROR : STORE_OK;
+}
+
+int store_kms_key_create(struct store *st, const struct kms_key *k,
+                         const struct kms_key_version *first)
+{
+    sqlite3_stmt *s;
+    int rc = STORE_ERROR;
+
+    if (db_tx_begin(st))
+        return STORE_ERROR;
+    s = db_stmt(st, SQL_VAULT_STATE);
+    if (!s)
+        goto out;
+    db_bind_text(s, 1, k->vault_id);
+    if (sqlite3_step(s) != SQLITE_ROW) {
+        rc = STORE_NOT_FOUND;
+    } else if (strcmp((const char *)sqlite3_column_text(s, 0), "ACTIVE")) {
+        rc = STORE_CONFLICT;
+    }
+    sqlite3_reset(s);
+    if (rc != STORE_ERROR)
+        goto out;
+    s = db_stmt(st, SQL_KEY_INSERT);
+    if (!s)
+        goto out;
+    db_bind_text(s, 1, k->id);
+    db_bind_text(s, 2, k->vault_id);
+    db_bind_text(s, 3, k->tenancy);
+    db_bind_text(s, 4, k->compartment_id);
+    db_bind_text(s, 5, k->region);
+    db_bind_text(s, 6, k->display_name);
+    db_bind_text(s, 7, k->algorithm);
+    sqlite3_bind_int(s, 8, k->length);
+    db_bind_text(s, 9, k->curve_id[0] ? k->curve_id : NULL);
+    db_bind_text(s, 10, k->protection_mode);
+    db_bind_text(s, 11, k->lifecycle_state);
+    db_bind_text(s, 12, k->current_key_version);
+    sqlite3_bind_int64(s, 13, k->time_created_ms);
+    sqlite3_bind_int(s, 14, k->is_auto_rotation_enabled);
+    db_bind_text(s, 15, k->etag);
+    db_bind_text(s, 16, k->freeform_tags);
+    db_bind_text(s, 17, k->defined_tags);
+    if (db_exec_stmt(st, s))
+        goto out;
+    rc = kv_insert_locked(st, first);
+out:
+    return db_tx_end(st, rc);
+}
+
+static int key_get_locked(struct store *st, const char *vault_id, const char *key_id,
+                          struct kms_key *out)
+{
+    sqlite3_stmt *s = db_stmt(st, SQL_KEY_GET);
+    int rc = STORE_NOT_FOUND;
+
+    memset(out, 0, sizeof(*out));
+    if (!s)
+        return STORE_ERROR;
+    db_bind_text(s, 1, key_id);
+    db_bind_text(s, 2, vault_id);
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        key_row(s, out);
+        rc = STORE_OK;
+    }
+    sqlite3_reset(s);
+    return rc;
+}
+
+/* Re-reads the key into out after a write. */
+static int key_reread_locked(struct store *st, struct kms_key *out)
+{
+    char id[KMS_ID_MAX], vault_id[KMS_ID_MAX];
+
+    memcpy(id, out->id, sizeof(id));
+    memcpy(vault_id, out->vault_id, sizeof(vault_id));
+    kms_key_release(out);
+    return key_get_locked(st, vault_id, id, out) == STORE_OK ? STORE_OK : STORE_ERROR;
+}
+
+int store_kms_key_get(struct store *st, const char *vault_id, const char *key_id,
+                      struct kms_key *out)
+{
+    int rc;
+
+    db_read_begin(st);
+    rc = key_get_locked(st, vault_id, key_id, out);
+    db_read_end(st);
+    return rc;
+}
+
+int store_kms_key_list(struct store *st, const char *vault_id, const char *compartment_id,
+                       const struct kms_key_filter *f, enum kms_sort sort, int64_t offset,
+                       int limit, struct kms_key_list *out)
+{
+    sqlite3_stmt *s;
+    int rc = STORE_OK;
+    int step;
+
+    memset(out, 0, sizeof(*out));
+    db_read_begin(st);
+    s = db_stmt(st, SQL_KEY_LIST[sort]);
+    if (!s) {
+        db_read_end(st);
+        return STORE_ERROR;
+    }
+    db_bind_text(s, 1, vault_id);
+    db_bind_text(s, 2, compartment_id);
+    db_bind_text(s, 3, f->protection_mode);
+    db_bind_text(s, 4, f->algorithm);
+    sqlite3_bind_int(s, 5, f->length);
+    db_bind_text(s, 6, f->curve_id);
+    sqlite3_bind_int(s, 7, limit + 1);
+    sqlite3_bind_int64(s, 8, offset);
+    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+        if (out->n == (size_t)limit) {
+            out->more = 1;
+            break;
+        }
+        if (grow((void **)&out->k, out->n, sizeof(*out->k))) {
+            rc = STORE_ERROR;
+            break;
+        }
+        key_row(s, &out->k[out->n++]);
+    }
+    if (step != SQLITE_ROW && step != SQLITE_DONE) {
+        db_log_error(st, "kms key list");
+        rc = STORE_ERROR;
+    }
+    sqlite3_reset(s);
+    db_read_end(st);
+    if (rc)
+        kms_key_list_release(out);
+    return rc;
+}
+
+int store_kms_key_update(struct store *st, const char *vault_id, const char *key_id,
+                         const char *if_match, const struct kms_key_update *u, const char *new_etag,
+                         struct kms_key *out)
+{
+    sqlite3_stmt *s;
+    int rc;
+
+    memset(out, 0, sizeof(*out));
+    if (db_tx_begin(st))
+        return STORE_ERROR;
+    rc = key_get_locked(st, vault_id, key_id, out);
+    if (rc)
+        goto out;
+    if (!if_match_ok(if_match, out->etag)) {
+        rc = STORE_ETAG_MISMATCH;
+        goto out;
+    }
+    if (strcmp(out->lifecycle_state, "ENABLED") && strcmp(out->lifecycle_state, "CREATING")) {
+        rc = STORE_CONFLICT;
+        goto out;
+    }
+    rc = STORE_ERROR;
+    s = db_stmt(st, SQL_KEY_UPDATE);
+    if (!s)
+        goto out;
+    db_bind_text(s, 1, key_id);
+    db_bind_text(s, 2, u->display_name);
+    db_bind_text(s, 3, u->freeform_tags);
+    db_bind_text(s, 4, u->defined_tags);
+    db_bind_text(s, 5, new_etag);
+    if (!db_exec_stmt(st, s))
+        rc = key_reread_locked(st, out);
+out:
+    return db_tx_end(st, rc);
+}
+
+int store_kms_key_action(struct store *st, const char *vault_id, const char *key_id,
+                         const char *if_match, enum kms_key_action action, int64_t time_ms,
+                         const char *new_etag, struct kms_key *out)
+{
+    const char *state = out->lifecycle_state;
+    const char *to = NULL;
+    const char *before = NULL;
+    int64_t when = 0;
+    sqlite3_stmt *s;
+    int rc;
+
+    memset(out, 0, sizeof(*out));
+    if (db_tx_begin(st))
+        return STORE_ERROR;
+    rc = key_get_locked(st, vault_id, key_id, out);
+    if (rc)
+        goto out;
+    if (!if_match_ok(if_match, out->etag)) {
+        rc = STORE_ETAG_MISMATCH;
+        goto out;
+    }
+    switch (action) {
+    case KMS_KEY_DISABLE:
+        if (!strcmp(state, "ENABLED"))
+            to = "DISABLED";
+        break;
+    case KMS_KEY_ENABLE:
+        if (!strcmp(state, "DISABLED"))
+            to = "ENABLED";
+        break;
+    case KMS_KEY_SCHEDULE_DELETION:
+        if (!strcmp(state, "ENABLED") || !strcmp(state, "DISABLED")) {
+            to = "PENDING_DELETION";
+            before = state;
+            when = time_ms;
+        }
+        break;
+    case KMS_KEY_CANCEL_DELETION:
+        if (!strcmp(state, "PENDING_DELETION"))
+            to = out->state_before_deletion[0] ? out->state_before_deletion : "ENABLED";
+        break;
+    }
+    if (!to) {
+        rc = STORE_CONFLICT;
+        goto out;
+    }
+    rc = STORE_ERROR;
+    s = db_stmt(st, SQL_KEY_SET_STATE);
+    if (!s)
+        goto out;
+    db_bind_text(s, 1, key_id);
+    db_bind_text(s, 2, to);
+    if (when)
+        sqlite3_bind_int64(s, 3, when);
+    db_bind_text(s, 4, before);
+    db_bind_text(s, 5, new_etag);
+    if (!db_exec_stmt(st, s))
+        rc = key_reread_locked(st, out);
+out:
+    return db_tx_end(st, rc);
+}
+
+/* ---- key versions -------------------------------------------------------------------------- */
+
+static const char SQL_KV_GET[] =
+    "SELECT " KV_COLS " FROM kms_key_version WHERE id = ?1 AND key_id = ?2 AND vault_id = ?3";
+#define KV_LIST(order)                                                                            \
+    "SELECT " KV_COLS " FROM kms_key_version WHERE key_id = ?1 AND vault_id = ?2 ORDER BY " order \
+    " LIMIT ?3 OFFSET ?4"
+static const char *const SQL_KV_LIST[] = {
+    KV_LIST(ORDER_TIME_DESC),
+    KV_LIST(ORDER_TIME_ASC),
+    KV_LIST(ORDER_TIME_ASC),
+    KV_LIST(ORDER_TIME_DESC),
+};
+
+int store_kms_key_version_create(struct store *st, const struct kms_key_version *v,
+                                 const char *key_etag, struct kms_key *key_out)
+{
+    struct kms_key_version row;
+    sqlite3_stmt *s;
+    int rc;
+
+    memset(key_out, 0, sizeof(*key_out));
+    if (db_tx_begin(st))
+        return STORE_ERROR;
+    rc = key_get_locked(st, v->vault_id, v->key_id, key_out);
+    if (rc)
+        goto out;
+    if (strcmp(key_out->lifecycle_state, "ENABLED")) {
+        rc = STORE_CONFLICT;
+        goto out;
+    }
+    row = *v;
+    memcpy(row.compartment_id, key_out->compartment_id, sizeof(row.compartment_id));
+    rc = kv_insert_locked(st, &row);
+    if (rc)
+        goto out;
+    rc = STORE_ERROR;
+    s = db_stmt(st, SQL_KEY_ROTATE);
+    if (!s)
+        goto out;
+    db_bind_text(s, 1, v->key_id);
+    db_bind_text(s, 2, v->id);
+    db_bind_text(s, 3, key_etag);
+    if (!db_exec_stmt(st, s))
+        rc = key_reread_locked(st, key_out);
+out:
+    return db_tx_end(st, rc);
+}
+
+int store_kms_key_version_get(struct store *st, const char *vault_id, const char *key_id,
+                              const char *version_id, struct kms_key_version *out)
+{
+    sqlite3_stmt *s;
+    int rc = STORE_NOT_FOUND;
+
+    memset(out, 0, sizeof(*out));
+    db_read_begin(st);
+    s = db_stmt(st, SQL_KV_GET);
+    if (!s) {
+        rc = STORE_ERROR;
+    } else {
+        db_bind_text(s, 1, version_id);
+        db_bind_text(s, 2, key_id);
+        db_bind_text(s, 3, vault_id);
+        if (sqlite3_step(s) == SQLITE_ROW) {
+            kv_row(s, out);
+            rc = STORE_OK;
+        }
+        sqlite3_reset(s);
+    }
+    db_read_end(st);
+    return rc;
+}
+
+int store_kms_key_version_list(struct store *st, const char *vault_id, const char *key_id,
+                               enum kms_sort sort, int64_t offset, int limit,
+                               struct kms_key_version_list *out)
+{
+    struct kms_key key;
+    sqlite3_stmt *s;
+    int rc;
+    int step;
+
+    memset(out, 0, sizeof(*out));
+    db_read_begin(st);
+    rc = key_get_locked(st, vault_id, key_id, &key);
+    kms_key_release(&key);
+    if (rc)
+        goto out;
+    s = db_stmt(st, SQL_KV_LIST[sort]);
+    if (!s) {
+        rc = STORE_ERROR;
+        goto out;
+    }
+    db_bind_text(s, 1, key_id);
+    db_bind_text(s, 2, vault_id);
+    sqlite3_bind_int(s, 3, limit + 1);
+    sqlite3_bind_int64(s, 4, offset);
+    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+        if (out->n == (size_t)limit) {
+            out->more = 1;
+            break;
+        }
+        if (grow((void **)&out->kv, out->n, sizeof(*out->kv))) {
+            rc = STORE_ERROR;
+            break;
+        }
+        kv_row(s, &out->kv[out->n++]);
+    }
+    if (step != SQLITE_ROW && step != SQLITE_DONE) {
+        db_log_error(st, "kms key version list");
+        rc = STORE_ERROR;
+    }
+    sqlite3_reset(s);
+out:
+    db_read_end(st);
+    if (rc)
+        kms_key_version_list_release(out);
     return rc;
 }

@@ -35,7 +35,22 @@
     X(OCI_ERR_OS_IF_MATCH_FAILED,       412, "IfMatchFailed",                          "The If-Match header's value '%s' does not match the resource's etag.") \
     X(OCI_ERR_OS_IF_NONE_MATCH_FAILED,  412, "IfNoneMatchFailed",                      "The If-None-Match header's value '%s' matches the resource's etag.") \
     /* Vault / KMS (§3) */ \
-    X(OCI_ERR_KMS_NOT_FOUND,            404, "NotAuthorizedOrNotFound",                "Key or Vault does not exist or you are not authorized to access them.")
+    X(OCI_ERR_KMS_NOT_FOUND,            404, "NotAuthorizedOrNotFound",                "Key or Vault does not exist or you are not authorized to access them.") \
+    X(OCI_ERR_KMS_MISSING_PARAMETER,    400, "MissingParameter",                       "Missing required parameter: %s") \
+    X(OCI_ERR_KMS_INVALID_TYPE,         400, "InvalidParameter",                       "Invalid value for parameter %s: wrong type") \
+    X(OCI_ERR_KMS_INVALID_VALUE,        400, "InvalidParameter",                       "%s") \
+    X(OCI_ERR_KMS_TIME_OF_DELETION,     400, "InvalidParameter",                       "timeOfDeletion must be between 7 and 30 days from the time of the request.") \
+    X(OCI_ERR_KMS_INVALID_PAGE,         400, "InvalidParameter",                       "Invalid page token '%s'.") \
+    X(OCI_ERR_KMS_ROTATE_STATE,         409, "Conflict",                               "The key must be in an ENABLED state to be rotated; the key is %s.") \
+    X(OCI_ERR_KMS_UPDATE_STATE,         409, "Conflict",                               "The key must be in an ENABLED or CREATING state to be updated; the key is %s.") \
+    X(OCI_ERR_KMS_DISABLE_STATE,        409, "Conflict",                               "Only an ENABLED key can be disabled; the key is %s.") \
+    X(OCI_ERR_KMS_ENABLE_STATE,         409, "Conflict",                               "Only a DISABLED key can be enabled; the key is %s.") \
+    X(OCI_ERR_KMS_SCHEDULE_STATE,       409, "Conflict",                               "Only an ENABLED or DISABLED key can be scheduled for deletion; the key is %s.") \
+    X(OCI_ERR_KMS_CANCEL_STATE,         409, "Conflict",                               "Only a key in PENDING_DELETION can have its deletion cancelled; the key is %s.") \
+    X(OCI_ERR_KMS_VAULT_NOT_ACTIVE,     409, "Conflict",                               "The vault must be ACTIVE to create keys in it; the vault is %s.") \
+    X(OCI_ERR_KMS_VAULT_SCHEDULE_STATE, 409, "Conflict",                               "Only an ACTIVE vault can be scheduled for deletion; the vault is %s.") \
+    X(OCI_ERR_KMS_VAULT_CANCEL_STATE,   409, "Conflict",                               "Only a vault in PENDING_DELETION can have its deletion cancelled; the vault is %s.") \
+    X(OCI_ERR_KMS_VAULT_KEY_LATER,      409, "Conflict",                               "A key in the vault is scheduled for deletion after %s, the requested time of deletion of the vault.")
 /* clang-format on */
 
 #define OCI_ERR_ENUM(id, status, code, msg) id,

@@ -1,0 +1,188 @@
+/* kms_common.c - what the Vault handlers share: body field checks, list parameters and paging,
+ * the vault a management-plane request addresses, timeOfDeletion, and the 200 answer. */
+#include "kms.h"
+
+#include "../oci_common.h"
+#include "../oci_ocid.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Slack around the 7..30 day window, for the time a request spends in flight. */
+#define KMS_DELETION_SLACK_MS (60LL * 1000)
+
+void kms_base_url(const struct req *rq, char *out, size_t n)
+{
+    const char *ep = rq->endpoint ? rq->endpoint : "http://127.0.0.1";
+    const char *host = strstr(ep, "://");
+    const char *slash = strchr(host ? host + 3 : ep, '/');
+    size_t len = slash ? (size_t)(slash - ep) : strlen(ep);
+
+    snprintf(out, n, "%.*s", (int)len, ep);
+}
+
+int kms_answer(const struct req *rq, struct ctx *cx, struct resp *rs, json_t *body,
+               const char *etag, int record)
+{
+    oci_json(rs, 200, body);
+    if (etag)
+        oci_set_etag(rq, rs, etag);
+    if (record)
+        oci_retry_record(rq, cx, rs);
+    return 0;
+}
+
+int kms_body_string_as(struct resp *rs, struct ctx *cx, json_t *body, const char *name,
+                       const char *label, int required, const char **out)
+{
+    json_t *v = json_object_get(body, name);
+
+    *out = NULL;
+    if (!v || json_is_null(v))
+        return required ? oci_fail(rs, cx, OCI_ERR_KMS_MISSING_PARAMETER, label) : 0;
+    if (!json_is_string(v))
+        return oci_fail(rs, cx, OCI_ERR_KMS_INVALID_TYPE, label);
+    *out = json_string_value(v);
+    return 0;
+}
+
+int kms_body_string(struct resp *rs, struct ctx *cx, json_t *body, const char *name, int required,
+                    const char **out)
+{
+    return kms_body_string_as(rs, cx, body, name, name, required, out);
+}
+
+int kms_body_tags(struct resp *rs, struct ctx *cx, json_t *body, const char *name, char **out)
+{
+    json_t *v = json_object_get(body, name);
+    const char *k;
+    json_t *e;
+
+    *out = NULL;
+    if (!v || json_is_null(v))
+        return 0;
+    if (!json_is_object(v))
+        return oci_fail(rs, cx, OCI_ERR_KMS_INVALID_TYPE, name);
+    json_object_foreach(v, k, e)
+    {
+        /* freeformTags: {"k": "v"}; definedTags: {"namespace": {"k": any}} */
+        if (!strcmp(name, "definedTags") ? !json_is_object(e) : !json_is_string(e))
+            return oci_fail(rs, cx, OCI_ERR_KMS_INVALID_TYPE, name);
+    }
+    *out = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    return *out ? 0 : oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
+}
+
+int kms_check_compartment(struct resp *rs, struct ctx *cx, const char *id)
+{
+    struct ocid o;
+    char msg[320];
+
+    if (strlen(id) < KMS_ID_MAX && !ocid_parse(id, &o))
+        return 0;
+    /* CHOICE: a compartmentId that is not an OCID is an invalid parameter, not a 404. */
+    snprintf(msg, sizeof(msg), "Invalid compartmentId '%.200s': not an OCID.", id);
+    return oci_fail(rs, cx, OCI_ERR_KMS_INVALID_VALUE, msg);
+}
+
+int kms_list_params(const struct req *rq, struct ctx *cx, struct resp *rs, int *limit,
+                    int64_t *offset, enum kms_sort *sort)
+{
+    const char *page;
+    const char *by = req_query(rq, "sortBy");
+    const char *order = req_query(rq, "sortOrder");
+    int e = oci_page_params(rq, cx, rs, KMS_LIST_DEFAULT, KMS_LIST_MAX, limit, &page);
+    int by_name = 0;
+    int asc;
+    char msg[160];
+
+    if (e)
+        return e;
+    *offset = 0;
+    if (page) {
+        /* CHOICE: the opc-next-page token is the offset of the next row, in decimal */
+        char *end = NULL;
+        long long v;
+
+        errno = 0;
+        v = strtoll(page, &end, 10);
+        if (errno || *end || v < 0 || end == page)
+            return oci_fail(rs, cx, OCI_ERR_KMS_INVALID_PAGE, page);
+        *offset = v;
+    }
+    if (by && !strcmp(by, "DISPLAYNAME")) {
+        by_name = 1;
+    } else if (by && strcmp(by, "TIMECREATED")) {
+        snprintf(msg, sizeof(msg), "Invalid sortBy '%.40s': must be TIMECREATED or DISPLAYNAME.",
+                 by);
+        return oci_fail(rs, cx, OCI_ERR_KMS_INVALID_VALUE, msg);
+    }
+    if (order && strcmp(order, "ASC") && strcmp(order, "DESC")) {
+        snprintf(msg, sizeof(msg), "Invalid sortOrder '%.40s': must be ASC or DESC.", order);
+        return oci_fail(rs, cx, OCI_ERR_KMS_INVALID_VALUE, msg);
+    }
+    /* TIMECREATED defaults to descending, DISPLAYNAME to ascending (SDK ListKeysRequest) */
+    asc = order ? !strcmp(order, "ASC") : by_name;
+    if (by_name)
+        *sort = asc ? KMS_SORT_NAME_ASC : KMS_SORT_NAME_DESC;
+    else
+        *sort = asc ? KMS_SORT_TIME_ASC : KMS_SORT_TIME_DESC;
+    return 0;
+}
+
+void kms_next_page(struct resp *rs, int64_t offset, int limit, int more)
+{
+    if (more)
+        resp_headerf(rs, "opc-next-page", "%lld", (long long)(offset + limit));
+}
+
+int kms_request_vault(const struct req *rq, struct ctx *cx, struct resp *rs, struct kms_vault *out)
+{
+    int rc;
+
+    memset(out, 0, sizeof(*out));
+    /* CHOICE: a key request outside a vault's management endpoint, or for a vault prefix that
+     * this tenancy has not got in this region, finds nothing (as CreateKey on the generic
+     * kms.<region> host does, §3). */
+    if (!rq->vault)
+        return oci_fail(rs, cx, OCI_ERR_KMS_NOT_FOUND, NULL);
+    rc = store_kms_vault_by_prefix(cx->store, rq->account, rq->region, rq->vault, out);
+    if (rc == STORE_NOT_FOUND)
+        return oci_fail(rs, cx, OCI_ERR_KMS_NOT_FOUND, NULL);
+    if (rc)
+        return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
+    return 0;
+}
+
+int kms_time_of_deletion(const struct req *rq, struct ctx *cx, struct resp *rs, int64_t *out)
+{
+    json_t *body = NULL;
+    const char *when;
+    int e;
+
+    e = oci_body_object(rq, cx, rs, &body);
+    if (e)
+        return e;
+    e = kms_body_string(rs, cx, body, "timeOfDeletion", 0, &when);
+    if (e)
+        goto out;
+    if (!when) {
+        *out = cx->now_ms + 30 * KMS_DAY_MS; /* default 30 days (SDK details doc) */
+        goto out;
+    }
+    if (oci_time_parse(when, out)) {
+        e = oci_fail(rs, cx, OCI_ERR_KMS_INVALID_VALUE,
+                     "Invalid value for parameter timeOfDeletion: not an RFC 3339 date-time.");
+        goto out;
+    }
+    /* "must be between 7 and 30 days from when the request is received" (§3).
+     * CHOICE: a minute of slack either side, for the time the request spends in flight. */
+    if (*out < cx->now_ms + 7 * KMS_DAY_MS - KMS_DELETION_SLACK_MS ||
+        *out > cx->now_ms + 30 * KMS_DAY_MS + KMS_DELETION_SLACK_MS)
+        e = oci_fail(rs, cx, OCI_ERR_KMS_TIME_OF_DELETION, NULL);
+out:
+    json_decref(body);
+    return e;
+}
