@@ -135,7 +135,7 @@ int kms_list_params(const struct req *rq, struct ctx *cx, struct resp *rs, int *
 void kms_next_page(struct resp *rs, int64_t offset, int limit, int more)
 {
     if (more)
-        resp_headerf(rs, "opc-next-page", "%lld", (long long)(offset + limit));
+        resp_headerf(rs, "opc-next-page", "%lld", (long long)offset + limit);
 }
 
 int kms_request_vault(const struct req *rq, struct ctx *cx, struct resp *rs, struct kms_vault *out)
