@@ -329,6 +329,7 @@ static int key_change(const struct req *rq, struct ctx *cx, struct resp *rs,
     struct aws_kms_key_row k;
     json_t *body = NULL;
     json_int_t days = 30;
+    char key_id[400], arn[400];
     const char *ref;
     int present = 0;
     int rc;
@@ -356,17 +357,19 @@ static int key_change(const struct req *rq, struct ctx *cx, struct resp *rs,
         e = aws_kms_fail(rs, AWS_KMS_ERR_MANAGED_KEY, NULL);
         goto out;
     }
-    rc = store_aws_kms_key_change(cx->store, rq->account, rq->region, k.key_id, change, cx->now_ms,
+    snprintf(key_id, sizeof(key_id), "%s", k.key_id); /* k is overwritten by the call */
+    snprintf(arn, sizeof(arn), "%s", k.arn);
+    rc = store_aws_kms_key_change(cx->store, rq->account, rq->region, key_id, change, cx->now_ms,
                                   (int)days, &k);
     if (rc == STORE_CONFLICT) {
         e = aws_kms_fail(rs,
                          change == AWS_KMS_CHANGE_CANCEL_DELETION ? AWS_KMS_ERR_NOT_PENDING_DELETION
                                                                   : AWS_KMS_ERR_PENDING_DELETION,
-                         k.arn);
+                         arn);
         goto out;
     }
     if (rc == STORE_NOT_FOUND) {
-        e = aws_kms_fail(rs, AWS_KMS_ERR_KEY_NOT_FOUND, k.arn);
+        e = aws_kms_fail(rs, AWS_KMS_ERR_KEY_NOT_FOUND, arn);
         goto out;
     }
     if (rc != STORE_OK) {
