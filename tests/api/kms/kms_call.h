@@ -9,8 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#define KMS_AUTH_DEFAULT                                                                           \
-    "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20251124/us-east-1/kms/aws4_request, "       \
+#define KMS_AUTH_DEFAULT                                                                     \
+    "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20251124/us-east-1/kms/aws4_request, " \
     "SignedHeaders=host, Signature=0"
 
 struct kms_answer {
@@ -22,8 +22,8 @@ struct kms_answer {
 
 /* Runs TrentService.<op> with body (NULL -> "{}") as the caller whose Authorization header is
  * auth (NULL -> the default account in us-east-1). The caller releases a->body. */
-static inline void kms_call_as(struct apitest *t, const char *auth, const char *op, const char *body,
-                        struct kms_answer *a)
+static inline void kms_call_as(struct apitest *t, const char *auth, const char *op,
+                               const char *body, struct kms_answer *a)
 {
     char target[128], authz[512];
     const char *h[] = { "Content-Type: application/x-amz-json-1.1", target, authz, NULL };
@@ -46,7 +46,8 @@ static inline void kms_call_as(struct apitest *t, const char *auth, const char *
     resp_release(&rs);
 }
 
-static inline void kms_call(struct apitest *t, const char *op, const char *body, struct kms_answer *a)
+static inline void kms_call(struct apitest *t, const char *op, const char *body,
+                            struct kms_answer *a)
 {
     kms_call_as(t, NULL, op, body, a);
 }

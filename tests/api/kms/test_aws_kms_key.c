@@ -6,11 +6,11 @@
 
 static struct apitest t;
 
-#define AUTH_OTHER_ACCOUNT                                                                         \
-    "AWS4-HMAC-SHA256 Credential=111122223333/20251124/us-east-1/kms/aws4_request, "               \
+#define AUTH_OTHER_ACCOUNT                                                           \
+    "AWS4-HMAC-SHA256 Credential=111122223333/20251124/us-east-1/kms/aws4_request, " \
     "SignedHeaders=host, Signature=0"
-#define AUTH_OTHER_REGION                                                                          \
-    "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20251124/eu-west-1/kms/aws4_request, "       \
+#define AUTH_OTHER_REGION                                                                    \
+    "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20251124/eu-west-1/kms/aws4_request, " \
     "SignedHeaders=host, Signature=0"
 
 /* Creates a key from body and copies its KeyId into id (size 64). */
@@ -68,9 +68,9 @@ static void test_create_key_default(void)
     json_decref(a.body);
 
     kms_call(&t, "CreateKey", NULL, &a); /* no Description -> "" (AWS-rec replicate_key) */
-    CHECK_STR(json_string_value(json_object_get(json_object_get(a.body, "KeyMetadata"),
-                                                "Description")),
-              "");
+    CHECK_STR(
+        json_string_value(json_object_get(json_object_get(a.body, "KeyMetadata"), "Description")),
+        "");
     json_decref(a.body);
 }
 
@@ -94,16 +94,17 @@ static void test_create_key_specs(void)
     CHECK_STR(json_string_value(json_array_get(json_object_get(m, "SigningAlgorithms"), 0)),
               "ECDSA_SHA_384");
     json_decref(a.body);
-    kms_call(&t, "CreateKey",
-             "{\"KeySpec\":\"HMAC_256\",\"KeyUsage\":\"GENERATE_VERIFY_MAC\",\"Description\":\"h\"}",
-             &a);
+    kms_call(
+        &t, "CreateKey",
+        "{\"KeySpec\":\"HMAC_256\",\"KeyUsage\":\"GENERATE_VERIFY_MAC\",\"Description\":\"h\"}",
+        &a);
     m = json_object_get(a.body, "KeyMetadata");
     CHECK_STR(json_string_value(json_array_get(json_object_get(m, "MacAlgorithms"), 0)),
               "HMAC_SHA_256");
     CHECK_STR(json_string_value(json_object_get(m, "CustomerMasterKeySpec")), "HMAC_256");
     json_decref(a.body);
-    kms_call(&t, "CreateKey", "{\"CustomerMasterKeySpec\":\"ECC_SECG_P256K1\",\"KeyUsage\":\"SIGN_VERIFY\"}",
-             &a);
+    kms_call(&t, "CreateKey",
+             "{\"CustomerMasterKeySpec\":\"ECC_SECG_P256K1\",\"KeyUsage\":\"SIGN_VERIFY\"}", &a);
     m = json_object_get(a.body, "KeyMetadata");
     CHECK_STR(json_string_value(json_object_get(m, "KeySpec")), "ECC_SECG_P256K1");
     json_decref(a.body);
@@ -130,15 +131,19 @@ static void test_create_key_multi_region(void)
 
 static void test_create_key_errors(void)
 {
-    expect_error("CreateKey", "{\"KeySpec\":\"HMAC_random\"}", 400, "ValidationException",
-                 "1 validation error detected: Value 'HMAC_random' at 'keySpec' failed to satisfy constraint: Member must satisfy enum value set: [RSA_2048, ECC_NIST_P384, ECC_NIST_P256, ECC_NIST_P521, HMAC_384, RSA_3072, ECC_SECG_P256K1, RSA_4096, SYMMETRIC_DEFAULT, HMAC_256, HMAC_224, HMAC_512]");
-    expect_error("CreateKey", "{\"KeySpec\":\"HMAC_256\",\"KeyUsage\":\"RANDOM\"}", 400,
-                 "ValidationException",
-                 "1 validation error detected: Value 'RANDOM' at 'keyUsage' failed to satisfy constraint: Member must satisfy enum value set: [ENCRYPT_DECRYPT, SIGN_VERIFY, GENERATE_VERIFY_MAC]");
-    expect_error("CreateKey", "{\"KeySpec\":\"HMAC_256\"}", 400, "ValidationException",
-                 "You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.");
-    expect_error("CreateKey", "{\"KeySpec\":\"ECC_NIST_P256\",\"KeyUsage\":\"ENCRYPT_DECRYPT\"}", 400,
-                 "ValidationException", "KeyUsage ENCRYPT_DECRYPT is not compatible with KeySpec ECC_NIST_P256");
+    expect_error(
+        "CreateKey", "{\"KeySpec\":\"HMAC_random\"}", 400, "ValidationException",
+        "1 validation error detected: Value 'HMAC_random' at 'keySpec' failed to satisfy constraint: Member must satisfy enum value set: [RSA_2048, ECC_NIST_P384, ECC_NIST_P256, ECC_NIST_P521, HMAC_384, RSA_3072, ECC_SECG_P256K1, RSA_4096, SYMMETRIC_DEFAULT, HMAC_256, HMAC_224, HMAC_512]");
+    expect_error(
+        "CreateKey", "{\"KeySpec\":\"HMAC_256\",\"KeyUsage\":\"RANDOM\"}", 400,
+        "ValidationException",
+        "1 validation error detected: Value 'RANDOM' at 'keyUsage' failed to satisfy constraint: Member must satisfy enum value set: [ENCRYPT_DECRYPT, SIGN_VERIFY, GENERATE_VERIFY_MAC]");
+    expect_error(
+        "CreateKey", "{\"KeySpec\":\"HMAC_256\"}", 400, "ValidationException",
+        "You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.");
+    expect_error("CreateKey", "{\"KeySpec\":\"ECC_NIST_P256\",\"KeyUsage\":\"ENCRYPT_DECRYPT\"}",
+                 400, "ValidationException",
+                 "KeyUsage ENCRYPT_DECRYPT is not compatible with KeySpec ECC_NIST_P256");
     expect_error("CreateKey", "{\"Tags\":[{\"TagKey\":\"aws:x\",\"TagValue\":\"v\"}]}", 400,
                  "TagException", "Tags beginning with aws: are reserved");
     expect_error("CreateKey", "{", 400, "SerializationException", "");
@@ -163,18 +168,22 @@ static void test_describe_forms(void)
                  "Invalid keyId 'fake-key-id'");
     expect_error("DescribeKey", "{\"KeyId\":\"mrk-fake-key-id\"}", 400, "NotFoundException",
                  "Invalid keyId 'mrk-fake-key-id'");
-    expect_error("DescribeKey", "{\"KeyId\":\"00000000-0000-4000-8000-000000000000\"}", 400,
-                 "NotFoundException",
-                 "Key 'arn:aws:kms:us-east-1:000000000000:key/00000000-0000-4000-8000-000000000000' does not exist");
-    expect_error("DescribeKey", "{\"KeyId\":\"mrk-d3b95762d3b95762d3b95762d3b95762\"}", 400,
-                 "NotFoundException",
-                 "Key 'arn:aws:kms:us-east-1:000000000000:key/mrk-d3b95762d3b95762d3b95762d3b95762' does not exist");
-    snprintf(ref, sizeof(ref), "{\"KeyId\":\"arn:aws:kms:ap-southeast-1:000000000000:key/%s\"}", id);
+    expect_error(
+        "DescribeKey", "{\"KeyId\":\"00000000-0000-4000-8000-000000000000\"}", 400,
+        "NotFoundException",
+        "Key 'arn:aws:kms:us-east-1:000000000000:key/00000000-0000-4000-8000-000000000000' does not exist");
+    expect_error(
+        "DescribeKey", "{\"KeyId\":\"mrk-d3b95762d3b95762d3b95762d3b95762\"}", 400,
+        "NotFoundException",
+        "Key 'arn:aws:kms:us-east-1:000000000000:key/mrk-d3b95762d3b95762d3b95762d3b95762' does not exist");
+    snprintf(ref, sizeof(ref), "{\"KeyId\":\"arn:aws:kms:ap-southeast-1:000000000000:key/%s\"}",
+             id);
     expect_error("DescribeKey", ref, 400, "NotFoundException", "Invalid arn ap-southeast-1");
     expect_error("DescribeKey", "{\"KeyId\":\"alias/nope\"}", 400, "NotFoundException",
                  "Alias arn:aws:kms:us-east-1:000000000000:alias/nope is not found.");
-    expect_error("DescribeKey", "{}", 400, "ValidationException",
-                 "1 validation error detected: Value null at 'keyId' failed to satisfy constraint: Member must not be null");
+    expect_error(
+        "DescribeKey", "{}", 400, "ValidationException",
+        "1 validation error detected: Value null at 'keyId' failed to satisfy constraint: Member must not be null");
 }
 
 static void test_isolation(void)
@@ -186,23 +195,26 @@ static void test_isolation(void)
     snprintf(body, sizeof(body), "{\"KeyId\":\"%s\"}", id);
     /* the same id seen from another region: "does not exist" in that region (AWS-rec) */
     kms_call_as(&t, AUTH_OTHER_REGION, "DescribeKey", body, &a);
-    snprintf(msg, sizeof(msg), "Key 'arn:aws:kms:eu-west-1:000000000000:key/%s' does not exist", id);
+    snprintf(msg, sizeof(msg), "Key 'arn:aws:kms:eu-west-1:000000000000:key/%s' does not exist",
+             id);
     CHECK_STR(a.type, "NotFoundException");
     CHECK_STR(a.message, msg);
     json_decref(a.body);
     /* another account (a 12-digit access key names it) */
     kms_call_as(&t, AUTH_OTHER_ACCOUNT, "DescribeKey", body, &a);
-    snprintf(msg, sizeof(msg), "Key 'arn:aws:kms:us-east-1:111122223333:key/%s' does not exist", id);
+    snprintf(msg, sizeof(msg), "Key 'arn:aws:kms:us-east-1:111122223333:key/%s' does not exist",
+             id);
     CHECK_STR(a.message, msg);
     json_decref(a.body);
     kms_call_as(&t, AUTH_OTHER_ACCOUNT, "CreateKey", NULL, &a);
-    CHECK_STR(json_string_value(json_object_get(json_object_get(a.body, "KeyMetadata"),
-                                                "AWSAccountId")),
-              "111122223333");
+    CHECK_STR(
+        json_string_value(json_object_get(json_object_get(a.body, "KeyMetadata"), "AWSAccountId")),
+        "111122223333");
     json_decref(a.body);
     kms_call_as(&t, AUTH_OTHER_REGION, "CreateKey", NULL, &a);
-    CHECK_CONTAINS(json_string_value(json_object_get(json_object_get(a.body, "KeyMetadata"), "Arn")),
-                   "arn:aws:kms:eu-west-1:000000000000:key/");
+    CHECK_CONTAINS(
+        json_string_value(json_object_get(json_object_get(a.body, "KeyMetadata"), "Arn")),
+        "arn:aws:kms:eu-west-1:000000000000:key/");
     json_decref(a.body);
 }
 
@@ -292,8 +304,9 @@ static void test_list_keys_paging(void)
     CHECK_INT(json_array_size(json_object_get(a.body, "Keys")), total);
     CHECK(pages > 1);
     json_decref(a.body);
-    expect_error("ListKeys", "{\"Limit\":1001}", 400, "ValidationException",
-                 "1 validation error detected: Value '1001' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 1000");
+    expect_error(
+        "ListKeys", "{\"Limit\":1001}", 400, "ValidationException",
+        "1 validation error detected: Value '1001' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 1000");
     expect_error("ListKeys", "{\"Marker\":\"garbage\"}", 400, "InvalidMarkerException", "");
 }
 

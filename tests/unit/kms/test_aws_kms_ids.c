@@ -57,7 +57,7 @@ static void test_key_id_valid(void)
         { "mrk-d3b95762d3b95762d3b95762d3b95762", 1 },
         { "mrk-fake-key-id", 0 },
         { "mrk-1234abcd-12ab-34cd-56ef-1234567890ab", 0 }, /* moto's form, not AWS's */
-        { "134f2428cec14b25a1ae9048164dba47", 0 },           /* AWS-rec: invalid */
+        { "134f2428cec14b25a1ae9048164dba47", 0 },         /* AWS-rec: invalid */
         { "1234abcd-12ab-34cd-56ef-1234567890a", 0 },
         { "1234abcd-12ab-34cd-56ef-1234567890abc", 0 },
         { "1234abcd-12ab-34cd-56ef_1234567890ab", 0 },
