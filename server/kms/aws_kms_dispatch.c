@@ -1,16 +1,97 @@
-/* aws_kms_dispatch.c - routes X-Amz-Target: TrentService.<Op> to its handler. */
+/* aws_kms_dispatch.c - the AWS KMS surface in one table (X-Amz-Target: TrentService.<Op>), and
+ * what every request goes through first: the request id, and the caller's account and region
+ * from the SigV4 credential scope. */
 #include "aws_kms.h"
+#include "aws_kms_handlers.h"
 
+#include <ctype.h>
 #include <string.h>
+
+struct aws_kms_op {
+    const char *target;
+    api_handler *fn;
+};
+
+/* clang-format off */
+static const struct aws_kms_op aws_kms_ops[] = {
+    { "TrentService.CreateKey",           aws_kms_create_key },
+    { "TrentService.DescribeKey",         aws_kms_describe_key },
+    { "TrentService.ListKeys",            aws_kms_list_keys },
+    { "TrentService.EnableKey",           aws_kms_enable_key },
+    { "TrentService.DisableKey",          aws_kms_disable_key },
+    { "TrentService.ScheduleKeyDeletion", aws_kms_schedule_key_deletion },
+    { "TrentService.CancelKeyDeletion",   aws_kms_cancel_key_deletion },
+    { "TrentService.CreateAlias",         aws_kms_create_alias },
+    { "TrentService.UpdateAlias",         aws_kms_update_alias },
+    { "TrentService.DeleteAlias",         aws_kms_delete_alias },
+    { "TrentService.ListAliases",         aws_kms_list_aliases },
+};
+/* clang-format on */
+
+/* Copies the access key id and region of a SigV4 Authorization header
+ * ("AWS4-HMAC-SHA256 Credential=AKID/date/region/service/aws4_request, ..."). */
+static void credential_scope(const struct req *rq, char *akid, size_t akn, char *region, size_t rn)
+{
+    const char *auth = req_header(rq, "Authorization");
+    const char *cred;
+    const char *p;
+    size_t n;
+
+    akid[0] = region[0] = '\0';
+    if (!auth || (p = strstr(auth, "Credential=")) == NULL)
+        return;
+    cred = p + strlen("Credential=");
+    n = strcspn(cred, "/, ");
+    if (n < akn) {
+        memcpy(akid, cred, n);
+        akid[n] = '\0';
+    }
+    if (cred[n] != '/')
+        return;
+    p = strchr(cred + n + 1, '/'); /* past the date */
+    if (!p)
+        return;
+    p++;
+    n = strcspn(p, "/, ");
+    if (n && n < rn) {
+        memcpy(region, p, n);
+        region[n] = '\0';
+    }
+}
+
+static int twelve_digits(const char *s)
+{
+    if (strlen(s) != 12)
+        return 0;
+    for (size_t i = 0; i < 12; i++)
+        if (!isdigit((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
 
 void aws_kms_dispatch(struct req *rq, struct ctx *cx, struct resp *rs)
 {
-    static const char body[] = "{\"__type\":\"UnknownOperationException\"}";
+    const char *target = req_header(rq, "X-Amz-Target");
+    char akid[128];
+    char region[64];
 
-    (void)rq;
     ids_uuid(cx->ids, cx->request_id);
-    resp_status(rs, 400);
-    resp_header(rs, "Content-Type", "application/x-amz-json-1.1");
     resp_header(rs, "x-amzn-RequestId", cx->request_id);
-    resp_body(rs, body, strlen(body));
+    /* An access key id of 12 digits names that account; any other key the default account. */
+    credential_scope(rq, akid, sizeof(akid), region, sizeof(region));
+    rq->account = twelve_digits(akid) ? akid : cx->cfg->default_account;
+    rq->region = region[0] ? region : cx->cfg->region;
+
+    for (size_t i = 0; target && i < sizeof(aws_kms_ops) / sizeof(aws_kms_ops[0]); i++) {
+        if (!strcmp(aws_kms_ops[i].target, target)) {
+            if (rq->body_over_cap)
+                aws_kms_fail(rs, AWS_KMS_ERR_SERIALIZATION, NULL);
+            else
+                aws_kms_ops[i].fn(rq, cx, rs);
+            return;
+        }
+    }
+    /* CHOICE: a target cmkemu does not serve, in KMS or another JSON service, answers 400
+     * UnknownOperationException. */
+    aws_kms_fail(rs, AWS_KMS_ERR_UNKNOWN_OPERATION, NULL);
 }
