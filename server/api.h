@@ -38,5 +38,7 @@ struct api_error {
 
 /* Copies an error table message into out, putting arg (or "") where the message has "%s". */
 void api_message(char *out, size_t n, const char *tmpl, const char *arg);
+/* Same with two values, for messages with two "%s" (the first gets a1, the second a2). */
+void api_message2(char *out, size_t n, const char *tmpl, const char *a1, const char *a2);
 
 #endif

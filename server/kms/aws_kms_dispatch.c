@@ -4,7 +4,8 @@
 #include "aws_kms.h"
 #include "aws_kms_handlers.h"
 
-#include <ctype.h>
+#include "../aws_caller.h"
+
 #include <string.h>
 
 struct aws_kms_op {
@@ -28,59 +29,15 @@ static const struct aws_kms_op aws_kms_ops[] = {
 };
 /* clang-format on */
 
-/* Copies the access key id and region of a SigV4 Authorization header
- * ("AWS4-HMAC-SHA256 Credential=AKID/date/region/service/aws4_request, ..."). */
-static void credential_scope(const struct req *rq, char *akid, size_t akn, char *region, size_t rn)
-{
-    const char *auth = req_header(rq, "Authorization");
-    const char *cred;
-    const char *p;
-    size_t n;
-
-    akid[0] = region[0] = '\0';
-    if (!auth || (p = strstr(auth, "Credential=")) == NULL)
-        return;
-    cred = p + strlen("Credential=");
-    n = strcspn(cred, "/, ");
-    if (n < akn) {
-        memcpy(akid, cred, n);
-        akid[n] = '\0';
-    }
-    if (cred[n] != '/')
-        return;
-    p = strchr(cred + n + 1, '/'); /* past the date */
-    if (!p)
-        return;
-    p++;
-    n = strcspn(p, "/, ");
-    if (n && n < rn) {
-        memcpy(region, p, n);
-        region[n] = '\0';
-    }
-}
-
-static int twelve_digits(const char *s)
-{
-    if (strlen(s) != 12)
-        return 0;
-    for (size_t i = 0; i < 12; i++)
-        if (!isdigit((unsigned char)s[i]))
-            return 0;
-    return 1;
-}
-
 void aws_kms_dispatch(struct req *rq, struct ctx *cx, struct resp *rs)
 {
     const char *target = req_header(rq, "X-Amz-Target");
-    char akid[128];
-    char region[64];
+    struct aws_caller caller;
 
     ids_uuid(cx->ids, cx->request_id);
     resp_header(rs, "x-amzn-RequestId", cx->request_id);
-    /* An access key id of 12 digits names that account; any other key the default account. */
-    credential_scope(rq, akid, sizeof(akid), region, sizeof(region));
-    rq->account = twelve_digits(akid) ? akid : cx->cfg->default_account;
-    rq->region = region[0] ? region : cx->cfg->region;
+    aws_caller_read(rq, &caller);
+    aws_caller_apply(rq, &caller, cx->cfg->default_account, cx->cfg->region);
 
     for (size_t i = 0; target && i < sizeof(aws_kms_ops) / sizeof(aws_kms_ops[0]); i++) {
         if (!strcmp(aws_kms_ops[i].target, target)) {

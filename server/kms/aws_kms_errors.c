@@ -31,22 +31,12 @@ const struct api_error *aws_kms_error_row(int e)
 int aws_kms_fail2(struct resp *rs, int e, const char *a1, const char *a2)
 {
     const struct api_error *row = aws_kms_error_row(e);
-    const char *args[2] = { a1 ? a1 : "", a2 ? a2 : "" };
-    const char *p = row->message;
-    struct buf msg;
+    char msg[16384];
     json_t *body;
     char *s;
-    int n = 0;
 
-    buf_init(&msg, 64 * 1024);
-    for (const char *hole; (hole = strstr(p, "%s")) != NULL; p = hole + 2) {
-        buf_append(&msg, p, (size_t)(hole - p));
-        buf_puts(&msg, n < 2 ? args[n] : "");
-        n++;
-    }
-    buf_puts(&msg, p);
-    body = json_pack("{s:s, s:s}", "__type", row->code, "message", buf_str(&msg));
-    buf_release(&msg);
+    api_message2(msg, sizeof(msg), row->message, a1, a2);
+    body = json_pack("{s:s, s:s}", "__type", row->code, "message", msg);
     resp_status(rs, row->status);
     resp_header(rs, "Content-Type", "application/x-amz-json-1.1");
     s = body ? json_dumps(body, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;

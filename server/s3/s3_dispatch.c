@@ -4,6 +4,8 @@
 #include "s3.h"
 #include "s3_handlers.h"
 
+#include "../aws_caller.h"
+
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -64,54 +66,6 @@ static const char *const s3_unserved_subs[] = {
 };
 /* clang-format on */
 
-/* Copies the credential's access key and region out of a SigV4 Authorization header
- * ("AWS4-HMAC-SHA256 Credential=AKID/date/region/service/aws4_request, ...") or the presigned
- * X-Amz-Credential query value. */
-static void credential_scope(const struct req *rq, char *akid, size_t akn, char *region, size_t rn)
-{
-    const char *auth = req_header(rq, "Authorization");
-    const char *cred = NULL;
-    const char *p;
-    size_t n;
-
-    akid[0] = region[0] = '\0';
-    if (auth && (p = strstr(auth, "Credential=")) != NULL)
-        cred = p + strlen("Credential=");
-    else if (auth && !strncmp(auth, "AWS ", 4))
-        cred = auth + 4; /* SigV2: "AWS AKID:signature" */
-    else
-        cred = req_query(rq, "X-Amz-Credential");
-    if (!cred)
-        return;
-    n = strcspn(cred, "/:, ");
-    if (n < akn) {
-        memcpy(akid, cred, n);
-        akid[n] = '\0';
-    }
-    if (cred[n] != '/')
-        return;
-    p = cred + n + 1;   /* date */
-    p = strchr(p, '/'); /* region follows */
-    if (!p)
-        return;
-    p++;
-    n = strcspn(p, "/, ");
-    if (n && n < rn) {
-        memcpy(region, p, n);
-        region[n] = '\0';
-    }
-}
-
-static int all_digits(const char *s, size_t n)
-{
-    if (strlen(s) != n)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if (!isdigit((unsigned char)s[i]))
-            return 0;
-    return 1;
-}
-
 /* The bucket named by a virtual-hosted Host header, or 0: "<bucket>.s3.<domain>[:port]",
  * "<bucket>.s3-<region>.<domain>" and "<bucket>.localhost[:port]". */
 static int virtual_host_bucket(const char *host, char *out, size_t n)
@@ -147,8 +101,7 @@ void s3_dispatch(struct req *rq, struct ctx *cx, struct resp *rs)
 {
     char vbucket[256];
     char bucketbuf[1100];
-    char akid[128] = "";
-    char region[64] = "";
+    struct aws_caller caller;
     const char *path = rq->path;
     const char *key = "";
     enum s3_shape shape;
@@ -159,9 +112,8 @@ void s3_dispatch(struct req *rq, struct ctx *cx, struct resp *rs)
     resp_header(rs, "x-amz-id-2", cx->host_id);
     resp_header(rs, "Server", "AmazonS3");
 
-    credential_scope(rq, akid, sizeof(akid), region, sizeof(region));
-    rq->account = all_digits(akid, 12) ? akid : cx->cfg->default_account;
-    rq->region = region[0] ? region : cx->cfg->region;
+    aws_caller_read(rq, &caller);
+    aws_caller_apply(rq, &caller, cx->cfg->default_account, cx->cfg->region);
 
     if (*path == '/')
         path++;
