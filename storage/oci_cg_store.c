@@ -1,4 +1,5 @@
 /* oci_cg_store.c - Cloud Guard security zones, recipes and policies in SQLite. */
+#include "store_cg.h"
 #include "store_oci.h"
 
 #include "db.h"
@@ -16,8 +17,8 @@ static const char SQL_ZONE_OF[] =
     "WHERE zc.compartment_id = ?1";
 static const char SQL_PARENT[] = "SELECT parent_id FROM oci_compartment WHERE id = ?1";
 
-int store_cg_policy_applies(struct store *st, const char *compartment_id, const char *friendly_name,
-                            char *zone_name, size_t n)
+int store_cg_policy_applies_tx(struct store *st, const char *compartment_id,
+                               const char *friendly_name, char *zone_name, size_t n)
 {
     char cur[256];
     int rc = STORE_NOT_FOUND;
@@ -25,7 +26,6 @@ int store_cg_policy_applies(struct store *st, const char *compartment_id, const 
     if (!compartment_id || strlen(compartment_id) >= sizeof(cur))
         return STORE_NOT_FOUND;
     memcpy(cur, compartment_id, strlen(compartment_id) + 1);
-    db_read_begin(st);
     for (int depth = 0; depth < CG_MAX_DEPTH; depth++) {
         sqlite3_stmt *s = db_stmt(st, SQL_ZONE_OF);
         int found = 0;
@@ -58,6 +58,16 @@ int store_cg_policy_applies(struct store *st, const char *compartment_id, const 
             break;
         db_col_text(s, 0, cur, sizeof(cur));
     }
+    return rc;
+}
+
+int store_cg_policy_applies(struct store *st, const char *compartment_id, const char *friendly_name,
+                            char *zone_name, size_t n)
+{
+    int rc;
+
+    db_read_begin(st);
+    rc = store_cg_policy_applies_tx(st, compartment_id, friendly_name, zone_name, n);
     db_read_end(st);
     return rc;
 }
