@@ -51,7 +51,18 @@
     X(OCI_ERR_OS_KMS_KEY_DISABLED,      409, "KmsKeyDisabled",                         "The Vault key '%s' cannot be used: its state is %s, not ENABLED.") \
     X(OCI_ERR_OS_ZONE_DENIED,           403, "NotAuthorized",                          "The request violates the security zone policy '%s' of security zone '%s'") \
     /* Vault / KMS (§3) */ \
-    X(OCI_ERR_KMS_NOT_FOUND,            404, "NotAuthorizedOrNotFound",                "Key or Vault does not exist or you are not authorized to access them.")
+    X(OCI_ERR_KMS_NOT_FOUND,            404, "NotAuthorizedOrNotFound",                "Key or Vault does not exist or you are not authorized to access them.") \
+    /* Cloud Guard security zones (§5). CHOICE: every text here is cmkemu's */ \
+    X(OCI_ERR_CG_MISSING_FIELD,         400, "InvalidParameter",                       "The request body is missing the required field '%s'.") \
+    X(OCI_ERR_CG_INVALID_FIELD,         400, "InvalidParameter",                       "The value of the field '%s' is not valid.") \
+    X(OCI_ERR_CG_MISSING_QUERY,         400, "InvalidParameter",                       "The query parameter '%s' is required.") \
+    X(OCI_ERR_CG_INVALID_PAGE,          400, "InvalidParameter",                       "The page token '%s' is not valid.") \
+    X(OCI_ERR_CG_RECIPE_UNKNOWN,        400, "RelatedResourceNotAuthorizedOrNotFound", "The security recipe '%s' does not exist or you are not authorized to use it.") \
+    X(OCI_ERR_CG_POLICY_UNKNOWN,        400, "RelatedResourceNotAuthorizedOrNotFound", "The security policy '%s' does not exist or you are not authorized to use it.") \
+    X(OCI_ERR_CG_IN_ZONE,               409, "Conflict",                               "The compartment '%s' is already in a security zone.") \
+    X(OCI_ERR_CG_OWN_COMPARTMENT,       400, "InvalidParameter",                       "The compartment '%s' is the security zone's own compartment; delete the security zone instead.") \
+    X(OCI_ERR_CG_NOT_IN_ZONE,           400, "InvalidParameter",                       "The compartment '%s' is not attached to this security zone.") \
+    X(OCI_ERR_CG_ORACLE_RECIPE,         400, "InvalidParameter",                       "The security recipe '%s' is managed by Oracle and cannot be changed.")
 /* clang-format on */
 
 #define OCI_ERR_ENUM(id, status, code, msg) id,
