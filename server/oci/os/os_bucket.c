@@ -486,7 +486,6 @@ int os_head_bucket(const struct req *rq, struct ctx *cx, struct resp *rs)
     char mine[13];
     int err = 0;
 
-    (void)cx;
     os_bucket_init(&b);
     rs->no_body = 1;
     oci_namespace_of(rq->account, mine);
