@@ -1,8 +1,10 @@
 /* oci_cg_store.c - Cloud Guard security zones, recipes and policies in SQLite. */
+#include "store_cg.h"
 #include "store_oci.h"
 
 #include "db.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Zones never nest deeper than OCI's compartment depth limit (six levels). */
@@ -16,8 +18,8 @@ static const char SQL_ZONE_OF[] =
     "WHERE zc.compartment_id = ?1";
 static const char SQL_PARENT[] = "SELECT parent_id FROM oci_compartment WHERE id = ?1";
 
-int store_cg_policy_applies(struct store *st, const char *compartment_id, const char *friendly_name,
-                            char *zone_name, size_t n)
+int store_cg_policy_applies_tx(struct store *st, const char *compartment_id,
+                               const char *friendly_name, char *zone_name, size_t n)
 {
     char cur[256];
     int rc = STORE_NOT_FOUND;
@@ -25,7 +27,6 @@ int store_cg_policy_applies(struct store *st, const char *compartment_id, const 
     if (!compartment_id || strlen(compartment_id) >= sizeof(cur))
         return STORE_NOT_FOUND;
     memcpy(cur, compartment_id, strlen(compartment_id) + 1);
-    db_read_begin(st);
     for (int depth = 0; depth < CG_MAX_DEPTH; depth++) {
         sqlite3_stmt *s = db_stmt(st, SQL_ZONE_OF);
         int found = 0;
@@ -58,6 +59,614 @@ int store_cg_policy_applies(struct store *st, const char *compartment_id, const 
             break;
         db_col_text(s, 0, cur, sizeof(cur));
     }
+    return rc;
+}
+
+int store_cg_policy_applies(struct store *st, const char *compartment_id, const char *friendly_name,
+                            char *zone_name, size_t n)
+{
+    int rc;
+
+    db_read_begin(st);
+    rc = store_cg_policy_applies_tx(st, compartment_id, friendly_name, zone_name, n);
     db_read_end(st);
+    return rc;
+}
+
+/* ---- policies ---------------------------------------------------------------------------- */
+
+static const char SQL_POLICY_LIST[] =
+    "SELECT id, friendly_name, display_name, description, category, services "
+    "FROM cg_security_policy ORDER BY friendly_name";
+static const char SQL_POLICY_GET[] =
+    "SELECT id, friendly_name, display_name, description, category, services "
+    "FROM cg_security_policy WHERE id = ?1";
+
+static void read_policy(sqlite3_stmt *s, struct cg_policy *p)
+{
+    db_col_text(s, 0, p->id, sizeof(p->id));
+    db_col_text(s, 1, p->friendly_name, sizeof(p->friendly_name));
+    db_col_text(s, 2, p->display_name, sizeof(p->display_name));
+    db_col_text(s, 3, p->description, sizeof(p->description));
+    db_col_text(s, 4, p->category, sizeof(p->category));
+    db_col_text(s, 5, p->services, sizeof(p->services));
+}
+
+int store_cg_policy_list(struct store *st, struct cg_policy **out, size_t *n)
+{
+    struct cg_policy *list = NULL;
+    size_t got = 0, cap = 0;
+    sqlite3_stmt *s;
+    int rc = STORE_OK;
+
+    *out = NULL;
+    *n = 0;
+    db_read_begin(st);
+    s = db_stmt(st, SQL_POLICY_LIST);
+    if (!s)
+        rc = STORE_ERROR;
+    while (s && sqlite3_step(s) == SQLITE_ROW) {
+        if (got == cap) {
+            struct cg_policy *grown = realloc(list, (cap ? cap * 2 : 8) * sizeof(*list));
+
+            if (!grown) {
+                rc = STORE_ERROR;
+                break;
+            }
+            list = grown;
+            cap = cap ? cap * 2 : 8;
+        }
+        read_policy(s, &list[got++]);
+    }
+    db_read_end(st);
+    *out = list;
+    *n = got;
+    return rc;
+}
+
+int store_cg_policy_get(struct store *st, const char *id, struct cg_policy *out)
+{
+    sqlite3_stmt *s;
+    int rc = STORE_NOT_FOUND;
+
+    memset(out, 0, sizeof(*out));
+    db_read_begin(st);
+    s = db_stmt(st, SQL_POLICY_GET);
+    if (!s) {
+        rc = STORE_ERROR;
+    } else {
+        db_bind_text(s, 1, id);
+        if (sqlite3_step(s) == SQLITE_ROW) {
+            read_policy(s, out);
+            rc = STORE_OK;
+        }
+    }
+    db_read_end(st);
+    return rc;
+}
+
+/* ---- recipes ----------------------------------------------------------------------------- */
+
+void cg_recipe_release(struct cg_recipe *r)
+{
+    free(r->description);
+    free(r->policies);
+    free(r->freeform_tags);
+    free(r->defined_tags);
+    r->description = r->policies = r->freeform_tags = r->defined_tags = NULL;
+}
+
+void cg_zone_release(struct cg_zone *z)
+{
+    free(z->description);
+    free(z->inherited);
+    free(z->freeform_tags);
+    free(z->defined_tags);
+    z->description = z->inherited = z->freeform_tags = z->defined_tags = NULL;
+}
+
+int cg_set_text(char **slot, const char *text)
+{
+    char *copy = NULL;
+
+    if (text && !(copy = strdup(text)))
+        return -1;
+    free(*slot);
+    *slot = copy;
+    return 0;
+}
+
+#define RECIPE_COLS                                                                      \
+    "r.id, r.tenancy, r.compartment_id, r.display_name, r.description, r.owner, "        \
+    "r.lifecycle_state, r.time_created_ms, r.time_updated_ms, r.etag, r.freeform_tags, " \
+    "r.defined_tags, (SELECT json_group_array(policy_id) FROM (SELECT policy_id FROM "   \
+    "cg_recipe_policy WHERE recipe_id = r.id ORDER BY rowid))"
+
+static const char SQL_RECIPE_GET[] = "SELECT " RECIPE_COLS " FROM cg_security_recipe r "
+                                     "WHERE r.id = ?1 AND (r.tenancy = ?2 OR r.owner = 'ORACLE')";
+static const char SQL_RECIPE_LIST[] =
+    "SELECT " RECIPE_COLS " FROM cg_security_recipe r "
+    "WHERE (r.tenancy = ?1 AND r.compartment_id = ?2) OR r.owner = 'ORACLE' "
+    "ORDER BY r.owner <> 'ORACLE', r.time_created_ms, r.id LIMIT ?4 OFFSET ?3";
+static const char SQL_RECIPE_INSERT[] =
+    "INSERT INTO cg_security_recipe (id, tenancy, compartment_id, display_name, description, "
+    "owner, lifecycle_state, time_created_ms, time_updated_ms, etag, freeform_tags, "
+    "defined_tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+static const char SQL_RECIPE_UPDATE[] =
+    "UPDATE cg_security_recipe SET display_name = ?2, description = ?3, time_updated_ms = ?4, "
+    "etag = ?5, freeform_tags = ?6, defined_tags = ?7 WHERE id = ?1";
+static const char SQL_RECIPE_POLICIES_DEL[] = "DELETE FROM cg_recipe_policy WHERE recipe_id = ?1";
+static const char SQL_RECIPE_POLICIES_ADD[] =
+    "INSERT OR IGNORE INTO cg_recipe_policy (recipe_id, policy_id) "
+    "SELECT ?1, value FROM json_each(?2)";
+
+static void read_recipe(sqlite3_stmt *s, struct cg_recipe *r)
+{
+    cg_recipe_release(r);
+    db_col_text(s, 0, r->id, sizeof(r->id));
+    db_col_text(s, 1, r->tenancy, sizeof(r->tenancy));
+    db_col_text(s, 2, r->compartment_id, sizeof(r->compartment_id));
+    db_col_text(s, 3, r->display_name, sizeof(r->display_name));
+    r->description = db_col_dup(s, 4);
+    db_col_text(s, 5, r->owner, sizeof(r->owner));
+    db_col_text(s, 6, r->lifecycle_state, sizeof(r->lifecycle_state));
+    r->time_created_ms = sqlite3_column_int64(s, 7);
+    r->time_updated_ms = sqlite3_column_int64(s, 8);
+    db_col_text(s, 9, r->etag, sizeof(r->etag));
+    r->freeform_tags = db_col_dup(s, 10);
+    r->defined_tags = db_col_dup(s, 11);
+    r->policies = db_col_dup(s, 12);
+}
+
+static int recipe_get_locked(struct store *st, const char *tenancy, const char *id,
+                             struct cg_recipe *out)
+{
+    sqlite3_stmt *s = db_stmt(st, SQL_RECIPE_GET);
+
+    if (!s)
+        return STORE_ERROR;
+    db_bind_text(s, 1, id);
+    db_bind_text(s, 2, tenancy);
+    if (sqlite3_step(s) != SQLITE_ROW)
+        return STORE_NOT_FOUND;
+    read_recipe(s, out);
+    return STORE_OK;
+}
+
+static int exec_bound2(struct store *st, const char *sql, const char *a, const char *b)
+{
+    sqlite3_stmt *s = db_stmt(st, sql);
+
+    if (!s)
+        return STORE_ERROR;
+    db_bind_text(s, 1, a);
+    if (b)
+        db_bind_text(s, 2, b);
+    return db_exec_stmt(st, s) ? STORE_ERROR : STORE_OK;
+}
+
+static int recipe_set_policies(struct store *st, const char *id, const char *policies)
+{
+    int rc = exec_bound2(st, SQL_RECIPE_POLICIES_DEL, id, NULL);
+
+    return rc ? rc : exec_bound2(st, SQL_RECIPE_POLICIES_ADD, id, policies ? policies : "[]");
+}
+
+int store_cg_recipe_create(struct store *st, const struct cg_recipe *r)
+{
+    sqlite3_stmt *s;
+    int rc = STORE_ERROR;
+
+    if (db_tx_begin(st))
+        return STORE_ERROR;
+    s = db_stmt(st, SQL_RECIPE_INSERT);
+    if (s) {
+        db_bind_text(s, 1, r->id);
+        db_bind_text(s, 2, r->tenancy[0] ? r->tenancy : NULL);
+        db_bind_text(s, 3, r->compartment_id);
+        db_bind_text(s, 4, r->display_name);
+        db_bind_text(s, 5, r->description);
+        db_bind_text(s, 6, r->owner);
+        db_bind_text(s, 7, r->lifecycle_state);
+        sqlite3_bind_int64(s, 8, r->time_created_ms);
+        sqlite3_bind_int64(s, 9, r->time_updated_ms);
+        db_bind_text(s, 10, r->etag);
+        db_bind_text(s, 11, r->freeform_tags ? r->freeform_tags : "{}");
+        db_bind_text(s, 12, r->defined_tags ? r->defined_tags : "{}");
+        rc = db_exec_stmt(st, s) ? STORE_ERROR : STORE_OK;
+    }
+    if (rc == STORE_OK)
+        rc = recipe_set_policies(st, r->id, r->policies);
+    return db_tx_end(st, rc);
+}
+
+int store_cg_recipe_get(struct store *st, const char *tenancy, const char *id,
+                        struct cg_recipe *out)
+{
+    int rc;
+
+    db_read_begin(st);
+    rc = recipe_get_locked(st, tenancy, id, out);
+    db_read_end(st);
+    return rc;
+}
+
+int store_cg_recipe_update(struct store *st, const char *tenancy, const char *id,
+                           const char *if_match, store_cg_change_fn *change, void *arg,
+                           struct cg_recipe *out)
+{
+    int rc;
+
+    if (db_tx_begin(st))
+        return STORE_ERROR;
+    rc = recipe_get_locked(st, tenancy, id, out);
+    if (rc == STORE_OK && if_match && strcmp(if_match, out->etag))
+        rc = STORE_ETAG_MISMATCH;
+    else if (rc == STORE_OK && !strcmp(out->owner, "ORACLE"))
+        rc = STORE_CONFLICT;
+    if (rc == STORE_OK && change(arg, out))
+        rc = STORE_CONFLICT;
+    if (rc == STORE_OK) {
+        sqlite3_stmt *s = db_stmt(st, SQL_RECIPE_UPDATE);
+
+        rc = STORE_ERROR;
+        if (s) {
+            db_bind_text(s, 1, out->id);
+            db_bind_text(s, 2, out->display_name);
+            db_bind_text(s, 3, out->description);
+            sqlite3_bind_int64(s, 4, out->time_updated_ms);
+            db_bind_text(s, 5, out->etag);
+            db_bind_text(s, 6, out->freeform_tags ? out->freeform_tags : "{}");
+            db_bind_text(s, 7, out->defined_tags ? out->defined_tags : "{}");
+            rc = db_exec_stmt(st, s) ? STORE_ERROR : STORE_OK;
+        }
+    }
+    if (rc == STORE_OK)
+        rc = recipe_set_policies(st, out->id, out->policies);
+    if (rc == STORE_OK)
+        rc = recipe_get_locked(st, tenancy, id, out);
+    return db_tx_end(st, rc);
+}
+
+void cg_recipe_list_free(struct cg_recipe *list, size_t n)
+{
+    for (size_t i = 0; list && i < n; i++)
+        cg_recipe_release(&list[i]);
+    free(list);
+}
+
+int store_cg_recipe_list(struct store *st, const char *tenancy, const char *compartment_id,
+                         int offset, int limit, struct cg_recipe **out, size_t *n, int *more)
+{
+    struct cg_recipe *list = calloc((size_t)limit + 1, sizeof(*list));
+    sqlite3_stmt *s;
+    size_t got = 0;
+    int rc = STORE_OK;
+
+    *out = NULL;
+    *n = 0;
+    *more = 0;
+    if (!list)
+        return STORE_ERROR;
+    db_read_begin(st);
+    s = db_stmt(st, SQL_RECIPE_LIST);
+    if (!s) {
+        rc = STORE_ERROR;
+    } else {
+        db_bind_text(s, 1, tenancy);
+        db_bind_text(s, 2, compartment_id);
+        sqlite3_bind_int(s, 3, offset);
+        sqlite3_bind_int(s, 4, limit + 1);
+        while (sqlite3_step(s) == SQLITE_ROW)
+            read_recipe(s, &list[got++]);
+    }
+    db_read_end(st);
+    if (got > (size_t)limit) {
+        cg_recipe_release(&list[limit]);
+        got = (size_t)limit;
+        *more = 1;
+    }
+    *out = list;
+    *n = got;
+    return rc;
+}
+
+/* ---- zones ------------------------------------------------------------------------------- */
+
+/* inheritedByCompartments: declared descendants of the zone's compartments, not descending into
+ * a compartment attached to a zone (that one governs its own subtree). */
+#define ZONE_COLS                                                                     \
+    "z.id, z.tenancy, z.compartment_id, z.display_name, z.description, z.recipe_id, " \
+    "z.target_id, z.lifecycle_state, z.is_inheritance_after_delete_enabled, "         \
+    "z.time_created_ms, z.time_updated_ms, z.etag, z.freeform_tags, z.defined_tags, " \
+    "(WITH RECURSIVE sub(id) AS ("                                                    \
+    "   SELECT c.id FROM oci_compartment c JOIN cg_zone_compartment zc "              \
+    "     ON c.parent_id = zc.compartment_id WHERE zc.zone_id = z.id "                \
+    "     AND c.id NOT IN (SELECT compartment_id FROM cg_zone_compartment) "          \
+    "   UNION SELECT c.id FROM oci_compartment c JOIN sub ON c.parent_id = sub.id "   \
+    "     WHERE c.id NOT IN (SELECT compartment_id FROM cg_zone_compartment)) "       \
+    " SELECT json_group_array(id) FROM (SELECT id FROM sub ORDER BY id))"
+
+static const char SQL_ZONE_GET[] = "SELECT " ZONE_COLS " FROM cg_security_zone z "
+                                   "WHERE z.id = ?1 AND z.tenancy = ?2";
+static const char SQL_ZONE_LIST[] = "SELECT " ZONE_COLS " FROM cg_security_zone z "
+                                    "WHERE z.tenancy = ?1 AND z.compartment_id = ?2 "
+                                    "ORDER BY z.time_created_ms, z.id LIMIT ?4 OFFSET ?3";
+static const char SQL_ZONE_INSERT[] =
+    "INSERT INTO cg_security_zone (id, tenancy, compartment_id, display_name, description, "
+    "recipe_id, target_id, lifecycle_state, is_inheritance_after_delete_enabled, "
+    "time_created_ms, time_updated_ms, etag, freeform_tags, defined_tags) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+static const char SQL_ZONE_UPDATE[] =
+    "UPDATE cg_security_zone SET display_name = ?2, description = ?3, recipe_id = ?4, "
+    "is_inheritance_after_delete_enabled = ?5, time_updated_ms = ?6, etag = ?7, "
+    "freeform_tags = ?8, defined_tags = ?9 WHERE id = ?1";
+static const char SQL_ZONE_TOUCH[] =
+    "UPDATE cg_security_zone SET time_updated_ms = ?2, etag = ?3 WHERE id = ?1";
+static const char SQL_ZONE_DELETE[] = "DELETE FROM cg_security_zone WHERE id = ?1";
+static const char SQL_ZC_OF[] = "SELECT zone_id FROM cg_zone_compartment WHERE compartment_id = ?1";
+static const char SQL_ZC_ADD[] =
+    "INSERT INTO cg_zone_compartment (compartment_id, zone_id) VALUES (?1, ?2)";
+static const char SQL_ZC_DEL[] = "DELETE FROM cg_zone_compartment WHERE compartment_id = ?1";
+static const char SQL_ZC_DEL_ZONE[] = "DELETE FROM cg_zone_compartment WHERE zone_id = ?1";
+
+static void read_zone(sqlite3_stmt *s, struct cg_zone *z)
+{
+    cg_zone_release(z);
+    db_col_text(s, 0, z->id, sizeof(z->id));
+    db_col_text(s, 1, z->tenancy, sizeof(z->tenancy));
+    db_col_text(s, 2, z->compartment_id, sizeof(z->compartment_id));
+    db_col_text(s, 3, z->display_name, sizeof(z->display_name));
+    z->description = db_col_dup(s, 4);
+    db_col_text(s, 5, z->recipe_id, sizeof(z->recipe_id));
+    db_col_text(s, 6, z->target_id, sizeof(z->target_id));
+    db_col_text(s, 7, z->lifecycle_state, sizeof(z->lifecycle_state));
+    z->inheritance_after_delete = sqlite3_column_int(s, 8);
+    z->time_created_ms = sqlite3_column_int64(s, 9);
+    z->time_updated_ms = sqlite3_column_int64(s, 10);
+    db_col_text(s, 11, z->etag, sizeof(z->etag));
+    z->freeform_tags = db_col_dup(s, 12);
+    z->defined_tags = db_col_dup(s, 13);
+    z->inherited = db_col_dup(s, 14);
+}
+
+static int zone_get_locked(struct store *st, const char *tenancy, const char *id,
+                           struct cg_zone *out)
+{
+    sqlite3_stmt *s = db_stmt(st, SQL_ZONE_GET);
+
+    if (!s)
+        return STORE_ERROR;
+    db_bind_text(s, 1, id);
+    db_bind_text(s, 2, tenancy);
+    if (sqlite3_step(s) != SQLITE_ROW)
+        return STORE_NOT_FOUND;
+    read_zone(s, out);
+    return STORE_OK;
+}
+
+/* The zone a compartment is attached to, into zone (size n): STORE_OK or STORE_NOT_FOUND. */
+static int attached_zone(struct store *st, const char *compartment_id, char *zone, size_t n)
+{
+    sqlite3_stmt *s = db_stmt(st, SQL_ZC_OF);
+
+    if (!s)
+        return STORE_ERROR;
+    db_bind_text(s, 1, compartment_id);
+    if (sqlite3_step(s) != SQLITE_ROW)
+        return STORE_NOT_FOUND;
+    db_col_text(s, 0, zone, n);
+    return STORE_OK;
+}
+
+int store_cg_zone_create(struct store *st, const struct cg_zone *z)
+{
+    char other[256];
+    sqlite3_stmt *s;
+    int rc;
+
+    if (db_tx_begin(st))
+        return STORE_ERROR;
+    rc = attached_zone(st, z->compartment_id, other, sizeof(other));
+    if (rc == STORE_OK) {
+        rc = STORE_EXISTS;
+    } else if (rc == STORE_NOT_FOUND) {
+        rc = STORE_ERROR;
+        s = db_stmt(st, SQL_ZONE_INSERT);
+        if (s) {
+            db_bind_text(s, 1, z->id);
+            db_bind_text(s, 2, z->tenancy);
+            db_bind_text(s, 3, z->compartment_id);
+            db_bind_text(s, 4, z->display_name);
+            db_bind_text(s, 5, z->description);
+            db_bind_text(s, 6, z->recipe_id);
+            db_bind_text(s, 7, z->target_id);
+            db_bind_text(s, 8, z->lifecycle_state);
+            sqlite3_bind_int(s, 9, z->inheritance_after_delete);
+            sqlite3_bind_int64(s, 10, z->time_created_ms);
+            sqlite3_bind_int64(s, 11, z->time_updated_ms);
+            db_bind_text(s, 12, z->etag);
+            db_bind_text(s, 13, z->freeform_tags ? z->freeform_tags : "{}");
+            db_bind_text(s, 14, z->defined_tags ? z->defined_tags : "{}");
+            rc = db_exec_stmt(st, s) ? STORE_ERROR : STORE_OK;
+        }
+        if (rc == STORE_OK)
+            rc = exec_bound2(st, SQL_ZC_ADD, z->compartment_id, z->id);
+    }
+    return db_tx_end(st, rc);
+}
+
+int store_cg_zone_get(struct store *st, const char *tenancy, const char *id, struct cg_zone *out)
+{
+    int rc;
+
+    db_read_begin(st);
+    rc = zone_get_locked(st, tenancy, id, out);
+    db_read_end(st);
+    return rc;
+}
+
+int store_cg_zone_update(struct store *st, const char *tenancy, const char *id,
+                         const char *if_match, store_cg_change_fn *change, void *arg,
+                         struct cg_zone *out)
+{
+    int rc;
+
+    if (db_tx_begin(st))
+        return STORE_ERROR;
+    rc = zone_get_locked(st, tenancy, id, out);
+    if (rc == STORE_OK && if_match && strcmp(if_match, out->etag))
+        rc = STORE_ETAG_MISMATCH;
+    if (rc == STORE_OK && change(arg, out))
+        rc = STORE_CONFLICT;
+    if (rc == STORE_OK) {
+        sqlite3_stmt *s = db_stmt(st, SQL_ZONE_UPDATE);
+
+        rc = STORE_ERROR;
+        if (s) {
+            db_bind_text(s, 1, out->id);
+            db_bind_text(s, 2, out->display_name);
+            db_bind_text(s, 3, out->description);
+            db_bind_text(s, 4, out->recipe_id);
+            sqlite3_bind_int(s, 5, out->inheritance_after_delete);
+            sqlite3_bind_int64(s, 6, out->time_updated_ms);
+            db_bind_text(s, 7, out->etag);
+            db_bind_text(s, 8, out->freeform_tags ? out->freeform_tags : "{}");
+            db_bind_text(s, 9, out->defined_tags ? out->defined_tags : "{}");
+            rc = db_exec_stmt(st, s) ? STORE_ERROR : STORE_OK;
+        }
+    }
+    return db_tx_end(st, rc);
+}
+
+static int zone_touch(struct store *st, const char *id, const char *etag, int64_t now_ms)
+{
+    sqlite3_stmt *s = db_stmt(st, SQL_ZONE_TOUCH);
+
+    if (!s)
+        return STORE_ERROR;
+    db_bind_text(s, 1, id);
+    sqlite3_bind_int64(s, 2, now_ms);
+    db_bind_text(s, 3, etag);
+    return db_exec_stmt(st, s) ? STORE_ERROR : STORE_OK;
+}
+
+int store_cg_zone_add_compartment(struct store *st, const char *tenancy, const char *id,
+                                  const char *if_match, const char *compartment_id,
+                                  const char *etag, int64_t now_ms, struct cg_zone *out)
+{
+    char other[256];
+    int rc;
+
+    if (db_tx_begin(st))
+        return STORE_ERROR;
+    rc = zone_get_locked(st, tenancy, id, out);
+    if (rc == STORE_OK && if_match && strcmp(if_match, out->etag))
+        rc = STORE_ETAG_MISMATCH;
+    if (rc == STORE_OK) {
+        rc = attached_zone(st, compartment_id, other, sizeof(other));
+        if (rc == STORE_OK)
+            rc = STORE_EXISTS;
+        else if (rc == STORE_NOT_FOUND)
+            rc = exec_bound2(st, SQL_ZC_ADD, compartment_id, id);
+    }
+    if (rc == STORE_OK)
+        rc = zone_touch(st, id, etag, now_ms);
+    if (rc == STORE_OK)
+        rc = zone_get_locked(st, tenancy, id, out);
+    return db_tx_end(st, rc);
+}
+
+int store_cg_zone_remove_compartment(struct store *st, const char *tenancy, const char *id,
+                                     const char *if_match, const char *compartment_id,
+                                     const char *etag, int64_t now_ms, struct cg_zone *out)
+{
+    char other[256] = "";
+    int rc;
+
+    if (db_tx_begin(st))
+        return STORE_ERROR;
+    rc = zone_get_locked(st, tenancy, id, out);
+    if (rc == STORE_OK && if_match && strcmp(if_match, out->etag))
+        rc = STORE_ETAG_MISMATCH;
+    if (rc == STORE_OK && !strcmp(compartment_id, out->compartment_id))
+        rc = STORE_CONFLICT;
+    if (rc == STORE_OK) {
+        int a = attached_zone(st, compartment_id, other, sizeof(other));
+
+        if (a == STORE_ERROR)
+            rc = STORE_ERROR;
+        else if (a == STORE_NOT_FOUND || strcmp(other, id))
+            rc = STORE_CONFLICT;
+        else
+            rc = exec_bound2(st, SQL_ZC_DEL, compartment_id, NULL);
+    }
+    if (rc == STORE_OK)
+        rc = zone_touch(st, id, etag, now_ms);
+    if (rc == STORE_OK)
+        rc = zone_get_locked(st, tenancy, id, out);
+    return db_tx_end(st, rc);
+}
+
+int store_cg_zone_delete(struct store *st, const char *tenancy, const char *id,
+                         const char *if_match)
+{
+    struct cg_zone z;
+    int rc;
+
+    memset(&z, 0, sizeof(z));
+    if (db_tx_begin(st))
+        return STORE_ERROR;
+    rc = zone_get_locked(st, tenancy, id, &z);
+    if (rc == STORE_OK && if_match && strcmp(if_match, z.etag))
+        rc = STORE_ETAG_MISMATCH;
+    if (rc == STORE_OK)
+        rc = exec_bound2(st, SQL_ZC_DEL_ZONE, id, NULL);
+    if (rc == STORE_OK)
+        rc = exec_bound2(st, SQL_ZONE_DELETE, id, NULL);
+    cg_zone_release(&z);
+    return db_tx_end(st, rc);
+}
+
+void cg_zone_list_free(struct cg_zone *list, size_t n)
+{
+    for (size_t i = 0; list && i < n; i++)
+        cg_zone_release(&list[i]);
+    free(list);
+}
+
+int store_cg_zone_list(struct store *st, const char *tenancy, const char *compartment_id,
+                       int offset, int limit, struct cg_zone **out, size_t *n, int *more)
+{
+    struct cg_zone *list = calloc((size_t)limit + 1, sizeof(*list));
+    sqlite3_stmt *s;
+    size_t got = 0;
+    int rc = STORE_OK;
+
+    *out = NULL;
+    *n = 0;
+    *more = 0;
+    if (!list)
+        return STORE_ERROR;
+    db_read_begin(st);
+    s = db_stmt(st, SQL_ZONE_LIST);
+    if (!s) {
+        rc = STORE_ERROR;
+    } else {
+        db_bind_text(s, 1, tenancy);
+        db_bind_text(s, 2, compartment_id);
+        sqlite3_bind_int(s, 3, offset);
+        sqlite3_bind_int(s, 4, limit + 1);
+        while (sqlite3_step(s) == SQLITE_ROW)
+            read_zone(s, &list[got++]);
+    }
+    db_read_end(st);
+    if (got > (size_t)limit) {
+        cg_zone_release(&list[limit]);
+        got = (size_t)limit;
+        *more = 1;
+    }
+    *out = list;
+    *n = got;
     return rc;
 }

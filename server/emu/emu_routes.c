@@ -32,6 +32,7 @@ static int emu_health(const struct req *rq, struct ctx *cx, struct resp *rs)
 static const struct route emu_routes[] = {
     { "GET",  "/_cmkemu/health", emu_health },
     { "HEAD", "/_cmkemu/health", emu_health },
+    { "PUT",  "/_cmkemu/oci/compartments/{compartmentId}", emu_oci_put_compartment },
 };
 /* clang-format on */
 

@@ -34,6 +34,22 @@
     X(OCI_ERR_OS_NAMESPACE_NOT_FOUND,   404, "NamespaceNotFound",                      "You do not have authorization to perform this request, or the requested resource could not be found.") \
     X(OCI_ERR_OS_IF_MATCH_FAILED,       412, "IfMatchFailed",                          "The If-Match header's value '%s' does not match the resource's etag.") \
     X(OCI_ERR_OS_IF_NONE_MATCH_FAILED,  412, "IfNoneMatchFailed",                      "The If-None-Match header's value '%s' matches the resource's etag.") \
+    /* CHOICE: the texts below are cmkemu's except BucketNotFound and NamespaceNotFound (§1.5) */ \
+    X(OCI_ERR_OS_BUCKET_NOT_FOUND,      404, "BucketNotFound",                         "Either the bucket named '%s' does not exist in the namespace '%s' or you are not authorized to access it") \
+    X(OCI_ERR_OS_BUCKET_EXISTS,         409, "BucketAlreadyExists",                    "Either the bucket '%s' in namespace '%s' already exists or you are not authorized to create it") \
+    X(OCI_ERR_OS_INVALID_BUCKET_NAME,   400, "InvalidBucketName",                      "The bucket name '%s' is not valid. Bucket names are 1 to 256 characters of letters, digits, hyphens, underscores and periods.") \
+    X(OCI_ERR_OS_MISSING_BUCKET_NAME,   400, "MissingBucketName",                      "The request body must name the bucket ('name').") \
+    X(OCI_ERR_OS_MISSING_COMPARTMENT,   400, "MissingCompartmentId",                   "The compartmentId is required.") \
+    X(OCI_ERR_OS_INVALID_COMPARTMENT,   400, "InvalidCompartmentId",                   "The compartmentId '%s' is not a valid compartment OCID.") \
+    X(OCI_ERR_OS_INVALID_PROPERTY,      400, "InvalidBucketProperty",                  "The value %s is not valid for the bucket property '%s'.") \
+    X(OCI_ERR_OS_VERSIONING_DISABLE,    400, "InvalidBucketProperty",                  "Versioning cannot be disabled on a bucket once enabled; use 'Suspended'.") \
+    X(OCI_ERR_OS_INVALID_METADATA,      400, "InvalidMetadata",                        "The bucket metadata must be a JSON object whose values are strings (or null to delete a key on update): %s") \
+    X(OCI_ERR_OS_INVALID_FIELDS,        400, "InvalidParameter",                       "The fields value '%s' is not valid; allowed: %s.") \
+    X(OCI_ERR_OS_INVALID_KMS_KEY_ID,    400, "InvalidKmsKeyId",                        "The kmsKeyId '%s' is not a valid Vault key OCID.") \
+    X(OCI_ERR_OS_KMS_KEY_REGION,        400, "InvalidKmsKeyId",                        "The Vault key '%s' is in region '%s'; a bucket can only use a key from its own region.") \
+    X(OCI_ERR_OS_KMS_KEY_NOT_FOUND,     404, "NotAuthorizedOrFoundKmsKey",             "Either the Vault key '%s' does not exist or Object Storage is not authorized to use it.") \
+    X(OCI_ERR_OS_KMS_KEY_DISABLED,      409, "KmsKeyDisabled",                         "The Vault key '%s' cannot be used: its state is %s, not ENABLED.") \
+    X(OCI_ERR_OS_ZONE_DENIED,           403, "NotAuthorized",                          "The request violates the security zone policy '%s' of security zone '%s'") \
     /* Vault / KMS (§3) */ \
     X(OCI_ERR_KMS_NOT_FOUND,            404, "NotAuthorizedOrNotFound",                "Key or Vault does not exist or you are not authorized to access them.") \
     X(OCI_ERR_KMS_MISSING_PARAMETER,    400, "MissingParameter",                       "Missing required parameter: %s") \
@@ -50,7 +66,18 @@
     X(OCI_ERR_KMS_VAULT_NOT_ACTIVE,     409, "Conflict",                               "The vault must be ACTIVE to create keys in it; the vault is %s.") \
     X(OCI_ERR_KMS_VAULT_SCHEDULE_STATE, 409, "Conflict",                               "Only an ACTIVE vault can be scheduled for deletion; the vault is %s.") \
     X(OCI_ERR_KMS_VAULT_CANCEL_STATE,   409, "Conflict",                               "Only a vault in PENDING_DELETION can have its deletion cancelled; the vault is %s.") \
-    X(OCI_ERR_KMS_VAULT_KEY_LATER,      409, "Conflict",                               "A key in the vault is scheduled for deletion after %s, the requested time of deletion of the vault.")
+    X(OCI_ERR_KMS_VAULT_KEY_LATER,      409, "Conflict",                               "A key in the vault is scheduled for deletion after %s, the requested time of deletion of the vault.") \
+    /* Cloud Guard security zones (§5). CHOICE: every text here is cmkemu's */ \
+    X(OCI_ERR_CG_MISSING_FIELD,         400, "InvalidParameter",                       "The request body is missing the required field '%s'.") \
+    X(OCI_ERR_CG_INVALID_FIELD,         400, "InvalidParameter",                       "The value of the field '%s' is not valid.") \
+    X(OCI_ERR_CG_MISSING_QUERY,         400, "InvalidParameter",                       "The query parameter '%s' is required.") \
+    X(OCI_ERR_CG_INVALID_PAGE,          400, "InvalidParameter",                       "The page token '%s' is not valid.") \
+    X(OCI_ERR_CG_RECIPE_UNKNOWN,        400, "RelatedResourceNotAuthorizedOrNotFound", "The security recipe '%s' does not exist or you are not authorized to use it.") \
+    X(OCI_ERR_CG_POLICY_UNKNOWN,        400, "RelatedResourceNotAuthorizedOrNotFound", "The security policy '%s' does not exist or you are not authorized to use it.") \
+    X(OCI_ERR_CG_IN_ZONE,               409, "Conflict",                               "The compartment '%s' is already in a security zone.") \
+    X(OCI_ERR_CG_OWN_COMPARTMENT,       400, "InvalidParameter",                       "The compartment '%s' is the security zone's own compartment; delete the security zone instead.") \
+    X(OCI_ERR_CG_NOT_IN_ZONE,           400, "InvalidParameter",                       "The compartment '%s' is not attached to this security zone.") \
+    X(OCI_ERR_CG_ORACLE_RECIPE,         400, "InvalidParameter",                       "The security recipe '%s' is managed by Oracle and cannot be changed.")
 /* clang-format on */
 
 #define OCI_ERR_ENUM(id, status, code, msg) id,

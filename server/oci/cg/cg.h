@@ -1,0 +1,50 @@
+/* cg.h - Cloud Guard security zones (/20200131/...): the handlers of cg_routes.c and what they
+ * share: request-body field readers, list paging, the JSON of each resource. */
+#ifndef CMKEMU_CG_H
+#define CMKEMU_CG_H
+
+#include "../../api.h"
+#include "storage/store_cg.h"
+
+#include <jansson.h>
+
+#define CG_LIST_DEFAULT 100
+#define CG_LIST_MAX     1000
+#define CG_LIST_ALL     100000 /* rows read before filtering and paging a list */
+
+/* cg_policy.c */
+api_handler cg_list_security_policies;
+api_handler cg_get_security_policy;
+
+/* cg_recipe.c */
+api_handler cg_create_security_recipe;
+api_handler cg_get_security_recipe;
+api_handler cg_list_security_recipes;
+api_handler cg_update_security_recipe;
+
+/* cg_zone.c */
+api_handler cg_create_security_zone;
+api_handler cg_get_security_zone;
+api_handler cg_list_security_zones;
+api_handler cg_update_security_zone;
+api_handler cg_add_compartment;
+api_handler cg_remove_compartment;
+api_handler cg_delete_security_zone;
+
+/* Shared helpers (cg_policy.c). */
+
+/* A string member: 0 and *out NULL when absent or null; 0 and *out set; else answers 400 (empty
+ * or not a string) and returns the error. required answers 400 when absent too. */
+int cg_string_field(struct resp *rs, struct ctx *cx, json_t *body, const char *name, int required,
+                    const char **out);
+/* freeformTags / definedTags as JSON texts (malloc'd into *slot) when present and objects. */
+int cg_tags_fields(struct resp *rs, struct ctx *cx, json_t *body, char **freeform, char **defined);
+/* A compartmentId query parameter (required) and limit/page: offset from the page token. */
+int cg_list_params(const struct req *rq, struct ctx *cx, struct resp *rs, const char **comp,
+                   int *limit, int *offset);
+/* Answers a page of items ({"items": [...]}), with opc-next-page when more follow; steals items. */
+void cg_answer_page(struct resp *rs, json_t *items, int offset, int limit);
+/* A stored JSON text as a new JSON value; dflt ("{}" or "[]") when absent or unreadable. */
+json_t *cg_json_text(const char *text, const char *dflt);
+
+#endif

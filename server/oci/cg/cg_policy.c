@@ -1,0 +1,163 @@
+/* cg_policy.c - ListSecurityPolicies and GetSecurityPolicy (the built-in, Oracle-managed
+ * policies of schemas/005_oci_cg.sql), and the helpers the Cloud Guard handlers share. */
+#include "cg.h"
+
+#include "../oci_common.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* CHOICE: built-in policies show this creation time (they predate every tenancy). */
+#define CG_BUILTIN_TIME_MS 1577836800000LL /* 2020-01-01T00:00:00Z */
+
+int cg_string_field(struct resp *rs, struct ctx *cx, json_t *body, const char *name, int required,
+                    const char **out)
+{
+    json_t *v = json_object_get(body, name);
+
+    *out = NULL;
+    if (!v || json_is_null(v))
+        return required ? oci_fail(rs, cx, OCI_ERR_CG_MISSING_FIELD, name) : 0;
+    if (!json_is_string(v) || (required && !json_string_length(v)))
+        return oci_fail(rs, cx, OCI_ERR_CG_INVALID_FIELD, name);
+    *out = json_string_value(v);
+    return 0;
+}
+
+static int tags_field(struct resp *rs, struct ctx *cx, json_t *body, const char *name, char **slot)
+{
+    json_t *v = json_object_get(body, name);
+    char *text;
+
+    if (!v || json_is_null(v))
+        return 0;
+    if (!json_is_object(v))
+        return oci_fail(rs, cx, OCI_ERR_CG_INVALID_FIELD, name);
+    text = json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS);
+    if (!text)
+        return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
+    free(*slot);
+    *slot = text;
+    return 0;
+}
+
+int cg_tags_fields(struct resp *rs, struct ctx *cx, json_t *body, char **freeform, char **defined)
+{
+    int err = tags_field(rs, cx, body, "freeformTags", freeform);
+
+    return err ? err : tags_field(rs, cx, body, "definedTags", defined);
+}
+
+int cg_list_params(const struct req *rq, struct ctx *cx, struct resp *rs, const char **comp,
+                   int *limit, int *offset)
+{
+    const char *page = NULL;
+    char *end = NULL;
+    long v;
+    int err;
+
+    *comp = req_query(rq, "compartmentId");
+    if (!*comp || !**comp)
+        return oci_fail(rs, cx, OCI_ERR_CG_MISSING_QUERY, "compartmentId");
+    err = oci_page_params(rq, cx, rs, CG_LIST_DEFAULT, CG_LIST_MAX, limit, &page);
+    if (err)
+        return err;
+    *offset = 0;
+    if (!page)
+        return 0;
+    /* the page token is the offset of the page's first item */
+    v = strtol(page, &end, 10);
+    if (*end || v < 0 || v > CG_LIST_ALL)
+        return oci_fail(rs, cx, OCI_ERR_CG_INVALID_PAGE, page);
+    *offset = (int)v;
+    return 0;
+}
+
+void cg_answer_page(struct resp *rs, json_t *items, int offset, int limit)
+{
+    json_t *page = json_array();
+    size_t n = json_array_size(items);
+
+    for (size_t i = (size_t)offset; i < n && i < (size_t)offset + (size_t)limit; i++)
+        json_array_append(page, json_array_get(items, i));
+    json_decref(items);
+    oci_json(rs, 200, json_pack("{s:o}", "items", page));
+    if ((size_t)offset + (size_t)limit < n)
+        resp_headerf(rs, "opc-next-page", "%d", offset + limit);
+}
+
+json_t *cg_json_text(const char *text, const char *dflt)
+{
+    json_t *j = text ? json_loads(text, 0, NULL) : NULL;
+
+    return j ? j : json_loads(dflt, 0, NULL);
+}
+
+/* SecurityPolicy / SecurityPolicySummary (the same members). CHOICE: an Oracle-managed policy
+ * shows the caller's tenancy as its compartmentId. */
+static json_t *policy_json(const struct cg_policy *p, const char *tenancy)
+{
+    json_t *j = json_object();
+
+    json_object_set_new(j, "id", json_string(p->id));
+    json_object_set_new(j, "friendlyName", json_string(p->friendly_name));
+    json_object_set_new(j, "displayName", json_string(p->display_name));
+    json_object_set_new(j, "description", json_string(p->description));
+    json_object_set_new(j, "compartmentId", json_string(tenancy));
+    json_object_set_new(j, "owner", json_string("ORACLE"));
+    json_object_set_new(j, "category", json_string(p->category));
+    json_object_set_new(j, "services", cg_json_text(p->services, "[]"));
+    json_object_set_new(j, "timeCreated", oci_time_json(CG_BUILTIN_TIME_MS));
+    json_object_set_new(j, "timeUpdated", oci_time_json(CG_BUILTIN_TIME_MS));
+    json_object_set_new(j, "lifecycleState", json_string("ACTIVE"));
+    json_object_set_new(j, "freeformTags", json_object());
+    json_object_set_new(j, "definedTags", json_object());
+    json_object_set_new(j, "systemTags", json_object());
+    return j;
+}
+
+/* ListSecurityPolicies: GET /20200131/securityPolicies?compartmentId&id&displayName&
+ * lifecycleState&limit&page */
+int cg_list_security_policies(const struct req *rq, struct ctx *cx, struct resp *rs)
+{
+    const char *id = req_query(rq, "id");
+    const char *name = req_query(rq, "displayName");
+    const char *state = req_query(rq, "lifecycleState");
+    struct cg_policy *list = NULL;
+    const char *comp;
+    size_t n = 0;
+    int limit, offset;
+    int err = cg_list_params(rq, cx, rs, &comp, &limit, &offset);
+    json_t *items;
+
+    if (err)
+        return err;
+    if (store_cg_policy_list(cx->store, &list, &n) != STORE_OK) {
+        free(list);
+        return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
+    }
+    items = json_array();
+    for (size_t i = 0; i < n; i++) {
+        if ((id && strcmp(id, list[i].id)) || (name && strcmp(name, list[i].display_name)) ||
+            (state && strcmp(state, "ACTIVE")))
+            continue;
+        json_array_append_new(items, policy_json(&list[i], rq->account));
+    }
+    free(list);
+    cg_answer_page(rs, items, offset, limit);
+    return 0;
+}
+
+/* GetSecurityPolicy: GET /20200131/securityPolicies/{securityPolicyId} */
+int cg_get_security_policy(const struct req *rq, struct ctx *cx, struct resp *rs)
+{
+    struct cg_policy p;
+
+    if (store_cg_policy_get(cx->store, rq->param[0], &p) != STORE_OK)
+        return oci_fail(rs, cx, OCI_ERR_NOT_FOUND, NULL);
+    oci_json(rs, 200, policy_json(&p, rq->account));
+    /* CHOICE: a built-in policy never changes; its etag is fixed */
+    oci_set_etag(rq, rs, "0000000000000000000000000000000000000000");
+    return 0;
+}

@@ -1,0 +1,74 @@
+/* os_bucket_json.c - Bucket and BucketSummary in the SDK model's field order (§1.4). */
+#include "os_bucket_json.h"
+
+#include "../oci_common.h"
+
+#include <string.h>
+
+/* The stored JSON object text, or {} when absent or unreadable. */
+static json_t *object_of(const char *text)
+{
+    json_t *j = text ? json_loads(text, 0, NULL) : NULL;
+
+    if (!json_is_object(j)) {
+        json_decref(j);
+        j = json_object();
+    }
+    return j;
+}
+
+json_t *os_bucket_json(const struct os_bucket *b, unsigned fields)
+{
+    json_t *j = json_object();
+
+    json_object_set_new(j, "namespace", json_string(b->ns));
+    json_object_set_new(j, "name", json_string(b->name));
+    json_object_set_new(j, "compartmentId", json_string(b->compartment_id));
+    json_object_set_new(j, "metadata", object_of(b->metadata));
+    json_object_set_new(j, "createdBy", json_string(b->created_by));
+    json_object_set_new(j, "timeCreated", oci_time_json(b->time_created_ms));
+    json_object_set_new(j, "etag", json_string(b->etag));
+    json_object_set_new(j, "publicAccessType", json_string(b->public_access_type));
+    json_object_set_new(j, "storageTier", json_string(b->storage_tier));
+    json_object_set_new(j, "objectEventsEnabled", json_boolean(b->object_events_enabled));
+    json_object_set_new(j, "freeformTags", object_of(b->freeform_tags));
+    json_object_set_new(j, "definedTags", object_of(b->defined_tags));
+    /* Oracle-managed key: null, never "" (§1.3) */
+    json_object_set_new(j, "kmsKeyId", b->kms_key_id[0] ? json_string(b->kms_key_id) : json_null());
+    json_object_set_new(j, "isBucketKeyEnabled", json_boolean(b->is_bucket_key_enabled));
+    json_object_set_new(j, "objectLifecyclePolicyEtag", json_null());
+    /* without fields=approximateCount/Size they are null; buckets hold no objects here */
+    json_object_set_new(j, "approximateCount",
+                        fields & OS_FIELD_APPROX_COUNT ? json_integer(0) : json_null());
+    json_object_set_new(j, "approximateSize",
+                        fields & OS_FIELD_APPROX_SIZE ? json_integer(0) : json_null());
+    json_object_set_new(j, "replicationEnabled", json_false());
+    json_object_set_new(j, "isReadOnly", json_false());
+    json_object_set_new(j, "id", json_string(b->id));
+    json_object_set_new(j, "versioning", json_string(b->versioning));
+    /* CHOICE: autoTiering is null (as in OCI's outputs for untiered buckets) unless asked with
+     * fields=autoTiering or the bucket tiers (InfrequentAccess) */
+    json_object_set_new(j, "autoTiering",
+                        (fields & OS_FIELD_AUTO_TIERING) || strcmp(b->auto_tiering, "Disabled")
+                            ? json_string(b->auto_tiering)
+                            : json_null());
+    return j;
+}
+
+json_t *os_bucket_summary_json(const struct os_bucket *b, int tags)
+{
+    json_t *j = json_object();
+
+    json_object_set_new(j, "namespace", json_string(b->ns));
+    json_object_set_new(j, "name", json_string(b->name));
+    json_object_set_new(j, "compartmentId", json_string(b->compartment_id));
+    json_object_set_new(j, "createdBy", json_string(b->created_by));
+    json_object_set_new(j, "timeCreated", oci_time_json(b->time_created_ms));
+    json_object_set_new(j, "etag", json_string(b->etag));
+    /* freeformTags and definedTags only with fields=tags (§1.1) */
+    if (tags) {
+        json_object_set_new(j, "freeformTags", object_of(b->freeform_tags));
+        json_object_set_new(j, "definedTags", object_of(b->defined_tags));
+    }
+    return j;
+}
