@@ -71,7 +71,9 @@ test-deps: deps
 	python3 -c 'import boto3' >/dev/null 2>&1 || missing="$$missing python3-boto3"; \
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; fi
-	@cd tests/e2e/node && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; }
+	@cd tests/e2e/node && sum=$$(sha256sum package-lock.json | cut -d' ' -f1) && \
+	  { [ "$$(cat node_modules/.cmkemu-lock 2>/dev/null)" = "$$sum" ] || \
+	    { npm ci --no-audit --no-fund --loglevel=error && echo "$$sum" > node_modules/.cmkemu-lock; }; }
 
 run: deps $(BUILD)/cmkemu
 	./$(BUILD)/cmkemu --port $(PORT) --db $(DB)
