@@ -87,8 +87,9 @@ int bvt_volume(struct apitest *t, const char *region, const char *extra, char *i
 {
     char body[4096];
 
-    snprintf(body, sizeof(body),
-             "{\"compartmentId\":\"" BVT_COMP "\",\"availabilityDomain\":\"Uocm:%s-AD-1\"%s}",
+    /* extra may name its own compartmentId (duplicate members are refused) */
+    snprintf(body, sizeof(body), "{%s\"availabilityDomain\":\"Uocm:%s-AD-1\"%s}",
+             strstr(extra, "\"compartmentId\"") ? "" : "\"compartmentId\":\"" BVT_COMP "\",",
              strcmp(region, BVT_PHX) ? "IAD" : "PHX", extra);
     return create(t, region, "/20160918/volumes", body, id);
 }
