@@ -190,7 +190,7 @@ static void completed_cb(void *cls, struct MHD_Connection *c, void **req_cls,
     *req_cls = NULL;
 }
 
-static void mhd_log(void *cls, const char *fmt, va_list ap)
+__attribute__((format(printf, 2, 0))) static void mhd_log(void *cls, const char *fmt, va_list ap)
 {
     char line[512];
 
