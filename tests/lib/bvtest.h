@@ -34,8 +34,8 @@ const char *bvt_msg(const struct bvt *r);
 const char *bvt_etag(const struct bvt *r);
 
 /* POST /volumes in region with {"compartmentId","availabilityDomain"<extra>} where extra is
- * (a compartmentId in extra replaces the default one)
- * more members (starting with ',') or "". Copies the new id into id (size BVT_ID). 0 on 200. */
+ * more members (starting with ',') or ""; a compartmentId in extra replaces the default one.
+ * Copies the new id into id (size BVT_ID). 0 on 200. */
 #define BVT_ID 256
 int bvt_volume(struct apitest *t, const char *region, const char *extra, char *id);
 /* POST /volumeBackups for volume with extra members. */
