@@ -33,7 +33,15 @@ int store_open(struct store **out, const char *path)
     *out = NULL;
     if (!st)
         return -1;
-    pthread_mutex_init(&st->mu, NULL);
+    {
+        /* recursive: store calls made inside a transaction callback join that transaction */
+        pthread_mutexattr_t ma;
+
+        pthread_mutexattr_init(&ma);
+        pthread_mutexattr_settype(&ma, PTHREAD_MUTEX_RECURSIVE);
+        pthread_mutex_init(&st->mu, &ma);
+        pthread_mutexattr_destroy(&ma);
+    }
     if (sqlite3_open_v2(path, &st->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                         NULL) != SQLITE_OK) {

@@ -23,6 +23,8 @@ struct store {
     int nstmts;
 };
 
+/* The store's lock is recursive, so a read call made while the same thread holds a transaction
+ * (store_bv_tx) sees and joins that transaction. db_tx_begin itself does not nest. */
 /* Locks the store and begins an immediate transaction. Returns 0, or -1 (unlocked again). */
 int db_tx_begin(struct store *st);
 /* Commits when ok is 0, otherwise rolls back; unlocks. Returns ok, or STORE_ERROR when the

@@ -77,7 +77,30 @@
     X(OCI_ERR_CG_IN_ZONE,               409, "Conflict",                               "The compartment '%s' is already in a security zone.") \
     X(OCI_ERR_CG_OWN_COMPARTMENT,       400, "InvalidParameter",                       "The compartment '%s' is the security zone's own compartment; delete the security zone instead.") \
     X(OCI_ERR_CG_NOT_IN_ZONE,           400, "InvalidParameter",                       "The compartment '%s' is not attached to this security zone.") \
-    X(OCI_ERR_CG_ORACLE_RECIPE,         400, "InvalidParameter",                       "The security recipe '%s' is managed by Oracle and cannot be changed.")
+    X(OCI_ERR_CG_ORACLE_RECIPE,         400, "InvalidParameter",                       "The security recipe '%s' is managed by Oracle and cannot be changed.") \
+    /* Core / Block Volume (§2.4, §5, §6, §9; CHOICE wording where OCI documents none) */ \
+    X(OCI_ERR_BV_MISSING,               400, "MissingParameter",                       "Missing required parameter '%s'.") \
+    X(OCI_ERR_BV_INVALID_VALUE,         400, "InvalidParameter",                       "Invalid value for parameter '%s'.") \
+    X(OCI_ERR_BV_INVALID_PAGE,          400, "InvalidParameter",                       "Invalid page token '%s'.") \
+    X(OCI_ERR_BV_SOURCE_CONFLICT,       400, "InvalidParameter",                       "Specify either sourceDetails or volumeBackupId, not both.") \
+    X(OCI_ERR_BV_SOURCE_TYPE,           400, "InvalidParameter",                       "Unsupported sourceDetails type '%s'.") \
+    X(OCI_ERR_BV_AD_REGION,             400, "InvalidParameter",                       "The availability domain '%s' is not in the region of the request.") \
+    X(OCI_ERR_BV_REPLICA_AD,            400, "InvalidParameter",                       "The availability domain '%s' does not name a known region.") \
+    X(OCI_ERR_BV_SIZE_SMALLER,          400, "InvalidParameter",                       "sizeInGBs must be larger than the current size of %s GB.") \
+    X(OCI_ERR_BV_SIZE_SOURCE,           400, "InvalidParameter",                       "sizeInGBs must not be smaller than the size of the source, %s GB.") \
+    X(OCI_ERR_BV_DEST_REGION,           400, "InvalidParameter",                       "Unknown destinationRegion '%s'.") \
+    X(OCI_ERR_BV_XRC_NO_DEST,           400, "InvalidParameter",                       "xrcKmsKeyId '%s' needs a backup policy with a destinationRegion.") \
+    X(OCI_ERR_BV_RELATED_NOT_FOUND,     400, "RelatedResourceNotAuthorizedOrNotFound", "The resource '%s' does not exist or you are not authorized to access it.") \
+    X(OCI_ERR_BV_ASSIGNED,              409, "Conflict",                               "The asset '%s' already has a backup policy assigned.") \
+    X(OCI_ERR_BV_KEY_INVALID,           400, "InvalidParameter",                       "'%s' is not a valid Vault key OCID.") \
+    X(OCI_ERR_BV_KEY_REGION,            400, "InvalidParameter",                       "The key '%s' is not in the region of the request; Block Volume needs a key in the same region.") \
+    X(OCI_ERR_BV_KEY_DEST_REGION,       400, "InvalidParameter",                       "The key '%s' must exist in the destination region of the cross-region operation.") \
+    X(OCI_ERR_BV_KEY_NOT_FOUND,         400, "RelatedResourceNotAuthorizedOrNotFound", "The key '%s' does not exist or you are not authorized to access it.") \
+    X(OCI_ERR_BV_KEY_NOT_ENABLED,       409, "Conflict",                               "The key '%s' is not in the ENABLED state.") \
+    X(OCI_ERR_BV_KEY_NOT_AES,           400, "InvalidParameter",                       "Block Volume supports only AES keys; the key '%s' is not an AES key.") \
+    X(OCI_ERR_BV_KEY_VERSIONS,          400, "InvalidParameter",                       "Block Volume supports keys with a single key version only; the key '%s' has more than one.") \
+    X(OCI_ERR_BV_ZONE_VOLUME,           403, "NotAuthorized",                          "The request violates the security zone policy 'deny block_volume_without_vault_key' of security zone '%s'.") \
+    X(OCI_ERR_BV_ZONE_BOOT,             403, "NotAuthorized",                          "The request violates the security zone policy 'deny boot_volume_without_vault_key' of security zone '%s'.")
 /* clang-format on */
 
 #define OCI_ERR_ENUM(id, status, code, msg) id,

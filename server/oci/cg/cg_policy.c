@@ -127,7 +127,7 @@ int cg_list_security_policies(const struct req *rq, struct ctx *cx, struct resp 
     struct cg_policy *list = NULL;
     const char *comp;
     size_t n = 0;
-    int limit, offset;
+    int limit = 0, offset = 0;
     int err = cg_list_params(rq, cx, rs, &comp, &limit, &offset);
     json_t *items;
 

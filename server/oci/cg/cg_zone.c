@@ -175,7 +175,7 @@ int cg_list_security_zones(const struct req *rq, struct ctx *cx, struct resp *rs
     const char *comp;
     size_t n = 0;
     int more = 0;
-    int limit, offset;
+    int limit = 0, offset = 0;
     int err = cg_list_params(rq, cx, rs, &comp, &limit, &offset);
     json_t *items;
 

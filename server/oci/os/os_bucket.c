@@ -324,7 +324,7 @@ static int apply_change(struct store *st, void *arg, struct os_bucket *b)
         if (d->set & SET_TIERING)
             snprintf(b->auto_tiering, sizeof(b->auto_tiering), "%s", d->auto_tiering);
         touched |=
-            (d->set & SET_KMS ? OS_TOUCH_KEY : 0) | (d->set & SET_PUBLIC ? OS_TOUCH_PUBLIC : 0);
+            ((d->set & SET_KMS) ? OS_TOUCH_KEY : 0) | ((d->set & SET_PUBLIC) ? OS_TOUCH_PUBLIC : 0);
     }
     if ((d->set & SET_KMS) && d->kms_key_id[0] && os_rules_key_usable(st, d->kms_key_id, &c->fail))
         return c->fail.err;
