@@ -47,60 +47,63 @@ test("state survives SIGTERM and SIGKILL restarts on the same database", async (
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cmkemu-restart-"));
   const db = path.join(dir, "state.db");
   let srv = await start(db);
+  try {
 
-  const bucket = uniq("restart");
-  const keyArn = "arn:aws:kms:us-east-1:000000000000:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-  await s3(srv.url).send(new CreateBucketCommand({ Bucket: bucket }));
-  await s3(srv.url).send(new PutBucketEncryptionCommand({
-    Bucket: bucket,
-    ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "aws:kms", KMSMasterKeyID: keyArn }, BucketKeyEnabled: true }] },
-  }));
+    const bucket = uniq("restart");
+    const keyArn = "arn:aws:kms:us-east-1:000000000000:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    await s3(srv.url).send(new CreateBucketCommand({ Bucket: bucket }));
+    await s3(srv.url).send(new PutBucketEncryptionCommand({
+      Bucket: bucket,
+      ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "aws:kms", KMSMasterKeyID: keyArn }, BucketKeyEnabled: true }] },
+    }));
 
-  const vault = (await oci(km.KmsVaultClient, srv.url).createVault({
-    createVaultDetails: { compartmentId: COMPARTMENT, displayName: uniq("v"), vaultType: "DEFAULT" },
-  })).vault;
-  const mgmt = (url) => client(km.KmsManagementClient, { endpoint: vault.managementEndpoint.replace(/^http:\/\/[^/]+/, url) });
-  const key = (await mgmt(srv.url).createKey({
-    createKeyDetails: { compartmentId: COMPARTMENT, displayName: uniq("k"), keyShape: { algorithm: "AES", length: 32 } },
-  })).key;
-  const osc = oci(osx.ObjectStorageClient, srv.url);
-  const ns = (await osc.getNamespace({})).value;
-  const bname = uniq("b");
-  await osc.createBucket({ namespaceName: ns, createBucketDetails: { name: bname, compartmentId: COMPARTMENT, kmsKeyId: key.id } });
-  const before = (await osc.getBucket({ namespaceName: ns, bucketName: bname })).bucket;
-  const bs = oci(core.BlockstorageClient, srv.url);
-  const vol = (await bs.createVolume({
-    createVolumeDetails: { compartmentId: COMPARTMENT, availabilityDomain: "Uocm:US-ASHBURN-AD-1", displayName: uniq("vol"), kmsKeyId: key.id },
-  })).volume;
+    const vault = (await oci(km.KmsVaultClient, srv.url).createVault({
+      createVaultDetails: { compartmentId: COMPARTMENT, displayName: uniq("v"), vaultType: "DEFAULT" },
+    })).vault;
+    const mgmt = (url) => client(km.KmsManagementClient, { endpoint: vault.managementEndpoint.replace(/^http:\/\/[^/]+/, url) });
+    const key = (await mgmt(srv.url).createKey({
+      createKeyDetails: { compartmentId: COMPARTMENT, displayName: uniq("k"), keyShape: { algorithm: "AES", length: 32 } },
+    })).key;
+    const osc = oci(osx.ObjectStorageClient, srv.url);
+    const ns = (await osc.getNamespace({})).value;
+    const bname = uniq("b");
+    await osc.createBucket({ namespaceName: ns, createBucketDetails: { name: bname, compartmentId: COMPARTMENT, kmsKeyId: key.id } });
+    const before = (await osc.getBucket({ namespaceName: ns, bucketName: bname })).bucket;
+    const bs = oci(core.BlockstorageClient, srv.url);
+    const vol = (await bs.createVolume({
+      createVolumeDetails: { compartmentId: COMPARTMENT, availabilityDomain: "Uocm:US-ASHBURN-AD-1", displayName: uniq("vol"), kmsKeyId: key.id },
+    })).volume;
 
-  const term = await stop(srv, "SIGTERM");
-  assert.equal(term.code, 0, "a clean stop exits 0");
-  srv = await start(db);
+    const term = await stop(srv, "SIGTERM");
+    assert.equal(term.code, 0, "a clean stop exits 0");
+    srv = await start(db);
 
-  const enc = await s3(srv.url).send(new GetBucketEncryptionCommand({ Bucket: bucket }));
-  assert.deepEqual(enc.ServerSideEncryptionConfiguration.Rules[0].ApplyServerSideEncryptionByDefault, { SSEAlgorithm: "aws:kms", KMSMasterKeyID: keyArn });
-  assert.equal(enc.ServerSideEncryptionConfiguration.Rules[0].BucketKeyEnabled, true);
-  const gotKey = (await mgmt(srv.url).getKey({ keyId: key.id })).key;
-  assert.equal(gotKey.lifecycleState, "ENABLED");
-  assert.equal(gotKey.currentKeyVersion, key.currentKeyVersion);
-  const after = await oci(osx.ObjectStorageClient, srv.url).getBucket({ namespaceName: ns, bucketName: bname });
-  assert.equal(after.bucket.kmsKeyId, key.id);
-  assert.equal(after.bucket.etag, before.etag);
-  assert.equal(after.etag, before.etag);
-  const volKey = await oci(core.BlockstorageClient, srv.url).getVolumeKmsKey({ volumeId: vol.id });
-  assert.equal(volKey.volumeKmsKey.kmsKeyId, key.id);
+    const enc = await s3(srv.url).send(new GetBucketEncryptionCommand({ Bucket: bucket }));
+    assert.deepEqual(enc.ServerSideEncryptionConfiguration.Rules[0].ApplyServerSideEncryptionByDefault, { SSEAlgorithm: "aws:kms", KMSMasterKeyID: keyArn });
+    assert.equal(enc.ServerSideEncryptionConfiguration.Rules[0].BucketKeyEnabled, true);
+    const gotKey = (await mgmt(srv.url).getKey({ keyId: key.id })).key;
+    assert.equal(gotKey.lifecycleState, "ENABLED");
+    assert.equal(gotKey.currentKeyVersion, key.currentKeyVersion);
+    const after = await oci(osx.ObjectStorageClient, srv.url).getBucket({ namespaceName: ns, bucketName: bname });
+    assert.equal(after.bucket.kmsKeyId, key.id);
+    assert.equal(after.bucket.etag, before.etag);
+    assert.equal(after.eTag, before.etag);
+    const volKey = await oci(core.BlockstorageClient, srv.url).getVolumeKmsKey({ volumeId: vol.id });
+    assert.equal(volKey.volumeKmsKey.kmsKeyId, key.id);
 
-  // An acknowledged write, then SIGKILL: the write is still there after the restart.
-  const upd = await oci(osx.ObjectStorageClient, srv.url).updateBucket({
-    namespaceName: ns, bucketName: bname, updateBucketDetails: { kmsKeyId: "" },
-  });
-  assert.equal(upd.bucket.kmsKeyId, null);
-  const killed = await stop(srv, "SIGKILL");
-  assert.equal(killed.sig, "SIGKILL");
-  srv = await start(db);
-  const afterKill = await oci(osx.ObjectStorageClient, srv.url).getBucket({ namespaceName: ns, bucketName: bname });
-  assert.equal(afterKill.bucket.kmsKeyId, null);
-  assert.equal(afterKill.etag, upd.etag);
-  await stop(srv, "SIGTERM");
-  fs.rmSync(dir, { recursive: true, force: true });
+    // An acknowledged write, then SIGKILL: the write is still there after the restart.
+    const upd = await oci(osx.ObjectStorageClient, srv.url).updateBucket({
+      namespaceName: ns, bucketName: bname, updateBucketDetails: { kmsKeyId: "" },
+    });
+    assert.equal(upd.bucket.kmsKeyId, null);
+    const killed = await stop(srv, "SIGKILL");
+    assert.equal(killed.sig, "SIGKILL");
+    srv = await start(db);
+    const afterKill = await oci(osx.ObjectStorageClient, srv.url).getBucket({ namespaceName: ns, bucketName: bname });
+    assert.equal(afterKill.bucket.kmsKeyId, null);
+    assert.equal(afterKill.eTag, upd.eTag);
+  } finally {
+    if (srv.proc.exitCode === null && srv.proc.signalCode === null) await stop(srv, "SIGTERM");
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
