@@ -29,7 +29,7 @@ done
 
 BUILD=$BUILD sh tests/e2e/run.sh >"$log" 2>&1
 rc=$?
-grep -v '^SUITE ' "$log" | grep -E 'FAIL|not ok|Error|error:|Traceback' | head -n 200
+grep -v '^SUITE ' "$log" | grep -v 'Request cannot be retried' | grep -E 'FAIL|not ok|Error|error:|Traceback' | head -n 200
 for s in $(grep '^SUITE ' "$log" | awk '{print $2":"$3":"$4}'); do
     name=${s%%:*}; rest=${s#*:}; p=${rest%%:*}; f=${rest#*:}
     add_counts "$p" "$f" "e2e/$name"
