@@ -19,7 +19,7 @@ TEST_HELPERS := $(shell find tests/lib -name '*.c' 2>/dev/null | sort)
 TEST_HELPER_OBJS := $(patsubst %.c,$(BUILD)/obj/%.o,$(TEST_HELPERS))
 
 APT_PKGS := gcc make pkg-config libmicrohttpd-dev libsqlite3-dev uuid-dev libxml2-dev libjansson-dev libssl-dev
-TEST_APT := clang nodejs npm curl
+TEST_APT := clang clang-tidy clang-format cppcheck nodejs npm curl
 
 PORT ?= 4566
 DB   ?= cmkemu.db
