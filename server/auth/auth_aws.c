@@ -105,8 +105,8 @@ static int parse_query_form(const struct req *rq, struct auth_aws_outcome *o)
         strlen(sig) >= sizeof(o->sig.signature))
         return fail(o, AUTH_AWS_QUERY_MALFORMED,
                     "X-Amz-SignedHeaders and X-Amz-Signature must not be empty.");
-    strcpy(o->sig.signed_headers, sh);
-    strcpy(o->sig.signature, sig);
+    snprintf(o->sig.signed_headers, sizeof(o->sig.signed_headers), "%s", sh);
+    snprintf(o->sig.signature, sizeof(o->sig.signature), "%s", sig);
     snprintf(o->request_time, sizeof(o->request_time), "%s", date);
     if (auth_time_iso_basic(date, &o->request_ms))
         return fail(o, AUTH_AWS_QUERY_MALFORMED,

@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <openssl/decoder.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -78,7 +79,7 @@ int oci_sig_parse(const char *auth, struct oci_sig *s)
     if (!s->key_id[0] || !s->signature[0] || split_key_id(s))
         return -1;
     if (!s->headers[0])
-        strcpy(s->headers, "date"); /* draft-cavage: the default list */
+        snprintf(s->headers, sizeof(s->headers), "date"); /* draft-cavage: the default list */
     return 0;
 }
 

@@ -366,8 +366,7 @@ void sigv4_signing_key(const char *secret, const char *date, const char *region,
         memset(key, 0, 32);
         return;
     }
-    memcpy(k, "AWS4", 4);
-    memcpy(k + 4, secret, sl + 1);
+    snprintf(k, sl + 5, "AWS4%s", secret);
     hmac(k, sl + 4, date, strlen(date), a);
     OPENSSL_cleanse(k, sl + 4);
     free(k);
