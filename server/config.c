@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum opt_kind { OPT_STR, OPT_INT, OPT_SIZE, OPT_LEVEL };
+enum opt_kind { OPT_STR, OPT_INT, OPT_SIZE, OPT_LEVEL, OPT_AUTH };
 
 struct opt {
     const char *flag;
@@ -32,6 +32,8 @@ static const struct opt opts[] = {
     { "--idle-timeout", "CMKEMU_IDLE_TIMEOUT", OPT_INT,   OFF(idle_timeout),    0,                                             "30",         "seconds an idle connection is kept" },
     { "--threads",      "CMKEMU_THREADS",      OPT_INT,   OFF(threads),         0,                                             "4",          "worker threads" },
     { "--port-file",    "CMKEMU_PORT_FILE",    OPT_STR,   OFF(port_file),       sizeof(((struct config *)0)->port_file),       "",           "write the bound port to this file once listening" },
+    { "--auth",         "CMKEMU_AUTH",         OPT_AUTH,  OFF(auth),            0,                                             "off",        "off (any signature is accepted) or strict (valid signatures by registered credentials)" },
+    { "--auth-config",  "CMKEMU_AUTH_CONFIG",  OPT_STR,   OFF(auth_config),     sizeof(((struct config *)0)->auth_config),     "",           "JSON file of AWS access keys and OCI API keys, loaded into the store at start" },
 };
 /* clang-format on */
 #undef OFF
@@ -79,6 +81,11 @@ static int set_opt(struct config *cfg, const struct opt *o, const char *v)
         return 0;
     case OPT_LEVEL:
         return set_level((enum log_level *)(void *)base, v);
+    case OPT_AUTH:
+        if (strcmp(v, "off") && strcmp(v, "strict"))
+            return -1;
+        *(enum auth_mode *)(void *)base = strcmp(v, "off") ? AUTH_STRICT : AUTH_OFF;
+        return 0;
     }
     return -1;
 }

@@ -8,6 +8,10 @@
 
 enum log_level { LOG_ERROR = 0, LOG_WARN, LOG_INFO, LOG_DEBUG };
 
+/* off: any signature is accepted; strict: S3/KMS need a valid SigV4 signature and OCI a valid
+ * RSA-SHA256 signature, by a registered credential. */
+enum auth_mode { AUTH_OFF = 0, AUTH_STRICT };
+
 struct config {
     char host[256];           /* --host / CMKEMU_HOST */
     int port;                 /* --port / CMKEMU_PORT; 0 picks a free port */
@@ -17,10 +21,12 @@ struct config {
     char default_account[16]; /* --account / CMKEMU_ACCOUNT: account of keys that name none */
     enum log_level log_level; /* --log-level / CMKEMU_LOG_LEVEL */
     size_t max_body;          /* --max-body / CMKEMU_MAX_BODY: bytes of request body accepted */
-    size_t max_header;     /* --max-header / CMKEMU_MAX_HEADER: bytes of request line + headers */
-    unsigned idle_timeout; /* --idle-timeout / CMKEMU_IDLE_TIMEOUT: seconds */
-    unsigned threads;      /* --threads / CMKEMU_THREADS: worker threads */
-    char port_file[1024];  /* --port-file / CMKEMU_PORT_FILE: write the bound port here */
+    size_t max_header;      /* --max-header / CMKEMU_MAX_HEADER: bytes of request line + headers */
+    unsigned idle_timeout;  /* --idle-timeout / CMKEMU_IDLE_TIMEOUT: seconds */
+    unsigned threads;       /* --threads / CMKEMU_THREADS: worker threads */
+    char port_file[1024];   /* --port-file / CMKEMU_PORT_FILE: write the bound port here */
+    enum auth_mode auth;    /* --auth / CMKEMU_AUTH */
+    char auth_config[1024]; /* --auth-config / CMKEMU_AUTH_CONFIG: credentials (JSON) */
 };
 
 /* Fills defaults, then the environment, then argv. Returns 0 to run, 1 when --help or

@@ -28,11 +28,15 @@ struct http_server {
     int port;
 };
 
-/* Per-request state, owned by MHD's *req_cls and freed in request_completed(). */
+/* Per-request state, created by uri_cb() before the headers are read, owned by MHD's *req_cls
+ * and freed in completed_cb(). */
 struct conn {
     struct buf body;
+    int started; /* access_cb has seen the request once */
     int over_cap;
     struct timespec start;
+    char *raw_path;  /* the request target as sent, before MHD decodes it: path ... */
+    char *raw_query; /* ... and query (without '?', "" when none), for signature checks */
 };
 
 struct kv_list {
@@ -112,6 +116,8 @@ static enum MHD_Result handle(struct http_server *srv, struct MHD_Connection *c,
     memset(&rq, 0, sizeof(rq));
     rq.method = method;
     rq.path = url;
+    rq.raw_path = cn->raw_path ? cn->raw_path : url;
+    rq.raw_query = cn->raw_query ? cn->raw_query : "";
     rq.header = hdrs;
     rq.nheader = hl.n;
     rq.query = qs;
@@ -144,15 +150,13 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *c, const char
     struct conn *cn = *req_cls;
 
     (void)version;
-    if (!cn) {
+    if (!cn)
+        return MHD_NO; /* uri_cb could not allocate */
+    if (!cn->started) {
         const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
 
-        cn = calloc(1, sizeof(*cn));
-        if (!cn)
-            return MHD_NO;
+        cn->started = 1;
         buf_init(&cn->body, srv->cfg->max_body);
-        clock_gettime(CLOCK_MONOTONIC, &cn->start);
-        *req_cls = cn;
         /* A declared length over the cap is answered before the body is read. */
         if (cl && strtoull(cl, NULL, 10) > srv->cfg->max_body) {
             cn->over_cap = 1;
@@ -175,6 +179,31 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *c, const char
     return handle(srv, c, cn, url, method);
 }
 
+/* Called with the request target before MHD decodes it: keeps the raw path and query that
+ * SigV4 canonical requests and the OCI (request-target) are computed over. */
+static void *uri_cb(void *cls, const char *uri, struct MHD_Connection *c)
+{
+    struct conn *cn = calloc(1, sizeof(*cn));
+    size_t pl;
+
+    (void)cls;
+    (void)c;
+    if (!cn)
+        return NULL;
+    clock_gettime(CLOCK_MONOTONIC, &cn->start);
+    uri = uri ? uri : "";
+    pl = strcspn(uri, "?");
+    cn->raw_path = strndup(uri, pl);
+    cn->raw_query = strdup(uri[pl] == '?' ? uri + pl + 1 : "");
+    if (!cn->raw_path || !cn->raw_query) {
+        free(cn->raw_path);
+        free(cn->raw_query);
+        free(cn);
+        return NULL;
+    }
+    return cn;
+}
+
 static void completed_cb(void *cls, struct MHD_Connection *c, void **req_cls,
                          enum MHD_RequestTerminationCode toe)
 {
@@ -186,6 +215,8 @@ static void completed_cb(void *cls, struct MHD_Connection *c, void **req_cls,
     if (!cn)
         return;
     buf_release(&cn->body);
+    free(cn->raw_path);
+    free(cn->raw_query);
     free(cn);
     *req_cls = NULL;
 }
@@ -228,12 +259,12 @@ struct http_server *http_start(const struct config *cfg, struct store *st, struc
     }
     if (ai->ai_family == AF_INET6)
         flags |= MHD_USE_IPv6;
-    srv->d = MHD_start_daemon(flags, (uint16_t)cfg->port, NULL, NULL, access_cb, srv,
-                              MHD_OPTION_SOCK_ADDR, ai->ai_addr, MHD_OPTION_NOTIFY_COMPLETED,
-                              completed_cb, srv, MHD_OPTION_CONNECTION_TIMEOUT, cfg->idle_timeout,
-                              MHD_OPTION_CONNECTION_MEMORY_LIMIT, cfg->max_header + 16384,
-                              MHD_OPTION_THREAD_POOL_SIZE, cfg->threads ? cfg->threads : 1u,
-                              MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL, MHD_OPTION_END);
+    srv->d = MHD_start_daemon(
+        flags, (uint16_t)cfg->port, NULL, NULL, access_cb, srv, MHD_OPTION_SOCK_ADDR, ai->ai_addr,
+        MHD_OPTION_NOTIFY_COMPLETED, completed_cb, srv, MHD_OPTION_URI_LOG_CALLBACK, uri_cb, srv,
+        MHD_OPTION_CONNECTION_TIMEOUT, cfg->idle_timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+        cfg->max_header + 16384, MHD_OPTION_THREAD_POOL_SIZE, cfg->threads ? cfg->threads : 1u,
+        MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL, MHD_OPTION_END);
     if (!srv->d) {
         int err = errno;
 

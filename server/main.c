@@ -1,5 +1,6 @@
 /* main.c - cmkemu's entry point: flags -> config, open the store, serve until SIGINT/SIGTERM,
  * then stop accepting, let in-flight requests finish and close the database. */
+#include "auth/auth_config.h"
 #include "config.h"
 #include "http.h"
 #include "ids.h"
@@ -46,6 +47,18 @@ int main(int argc, char **argv)
         fprintf(stderr, "cmkemu: cannot open database '%s'\n", cfg.db_path);
         return 1;
     }
+    if (cfg.auth_config[0]) {
+        char err[1024];
+
+        if (auth_config_load(st, cfg.auth_config, cfg.default_account, err, sizeof(err))) {
+            fprintf(stderr, "cmkemu: %s\n", err);
+            store_close(st);
+            return 2;
+        }
+    } else if (cfg.auth == AUTH_STRICT) {
+        log_msg(LOG_WARN, "--auth strict without --auth-config: only credentials already in the "
+                          "database are accepted");
+    }
     srv = http_start(&cfg, st, &ids);
     if (!srv) {
         store_close(st);
@@ -53,8 +66,9 @@ int main(int argc, char **argv)
     }
     if (cfg.port_file[0] && write_port_file(cfg.port_file, http_port(srv)))
         log_msg(LOG_WARN, "cannot write port file '%s'", cfg.port_file);
-    log_msg(LOG_INFO, "cmkemu %s listening on http://%s:%d (db %s, region %s)", CMKEMU_VERSION,
-            cfg.host, http_port(srv), cfg.db_path, cfg.region);
+    log_msg(LOG_INFO, "cmkemu %s listening on http://%s:%d (db %s, region %s, auth %s)",
+            CMKEMU_VERSION, cfg.host, http_port(srv), cfg.db_path, cfg.region,
+            cfg.auth == AUTH_STRICT ? "strict" : "off");
     sigwait(&set, &sig);
     log_msg(LOG_INFO, "signal %d: stopping", sig);
     http_stop(srv);

@@ -18,6 +18,8 @@ struct kv {
 struct req {
     const char *method;     /* "GET", "PUT", ... */
     const char *path;       /* percent-decoded path, without the query */
+    const char *raw_path;   /* the path exactly as sent (still percent-encoded), never NULL */
+    const char *raw_query;  /* the query exactly as sent, without '?'; "" when none */
     const struct kv *query; /* decoded query arguments, in arrival order */
     size_t nquery;
     const struct kv *header; /* request headers, in arrival order */

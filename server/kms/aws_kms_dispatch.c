@@ -1,7 +1,8 @@
 /* aws_kms_dispatch.c - the AWS KMS surface in one table (X-Amz-Target: TrentService.<Op>), and
- * what every request goes through first: the request id, and the caller's account and region
- * from the SigV4 credential scope. */
+ * what every request goes through first: the request id, the caller's account and region from the
+ * SigV4 credential scope, and in --auth strict the signature check. */
 #include "aws_kms.h"
+#include "aws_kms_auth.h"
 #include "aws_kms_handlers.h"
 
 #include "../aws_caller.h"
@@ -33,11 +34,19 @@ void aws_kms_dispatch(struct req *rq, struct ctx *cx, struct resp *rs)
 {
     const char *target = req_header(rq, "X-Amz-Target");
     struct aws_caller caller;
+    struct auth_aws_outcome auth; /* rq->account points into it in --auth strict */
 
     ids_uuid(cx->ids, cx->request_id);
     resp_header(rs, "x-amzn-RequestId", cx->request_id);
     aws_caller_read(rq, &caller);
     aws_caller_apply(rq, &caller, cx->cfg->default_account, cx->cfg->region);
+    if (cx->cfg->auth == AUTH_STRICT) {
+        int denied = aws_kms_auth_check(rq, cx, rs, &auth);
+
+        auth_aws_release(&auth);
+        if (denied)
+            return;
+    }
 
     for (size_t i = 0; target && i < sizeof(aws_kms_ops) / sizeof(aws_kms_ops[0]); i++) {
         if (!strcmp(aws_kms_ops[i].target, target)) {

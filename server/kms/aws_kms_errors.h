@@ -45,7 +45,13 @@
     X(AWS_KMS_ERR_LIMIT_LOW,            400, "ValidationException",           "1 validation error detected: Value '%s' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1") \
     X(AWS_KMS_ERR_LIMIT_HIGH,           400, "ValidationException",           "1 validation error detected: Value '%s' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 1000") \
     X(AWS_KMS_ERR_INVALID_MARKER,       400, "InvalidMarkerException",        "") \
-    X(AWS_KMS_ERR_PENDING_WINDOW,       400, "ValidationException",           "PendingWindowInDays should be between 7 and 30, but it is %s")
+    X(AWS_KMS_ERR_PENDING_WINDOW,       400, "ValidationException",           "PendingWindowInDays should be between 7 and 30, but it is %s") \
+    /* --auth strict (aws_kms_auth.c) */ \
+    X(AWS_KMS_ERR_MISSING_AUTH,         400, "MissingAuthenticationTokenException", "Missing Authentication Token") \
+    X(AWS_KMS_ERR_UNRECOGNIZED_CLIENT,  400, "UnrecognizedClientException",   "The security token included in the request is invalid.") \
+    X(AWS_KMS_ERR_INVALID_SIGNATURE,    400, "InvalidSignatureException",     "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.") \
+    X(AWS_KMS_ERR_SIGNATURE_DETAIL,     400, "InvalidSignatureException",     "%s") \
+    X(AWS_KMS_ERR_INCOMPLETE_SIGNATURE, 400, "IncompleteSignatureException",  "%s")
 /* clang-format on */
 
 #define AWS_KMS_ERR_ENUM(id, status, code, msg) id,

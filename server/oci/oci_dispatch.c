@@ -1,10 +1,13 @@
 /* oci_dispatch.c - entry point of every OCI request: the region it is addressed to (Host header
- * or /oci/<region> path prefix, else --oci-region), the caller from the signature's keyId, the
- * opc-request-id, the body cap, then the family's route table. */
+ * or /oci/<region> path prefix, else --oci-region), the caller from the signature's keyId (whose
+ * signature --auth strict verifies), the opc-request-id, the body cap, then the family's route
+ * table. */
 #include "oci.h"
 
 #include "oci_common.h"
 #include "oci_ocid.h"
+
+#include "../auth/auth_oci.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -222,6 +225,14 @@ void oci_dispatch(struct req *rq, struct ctx *cx, struct resp *rs)
                          sizeof(user))) {
         oci_fail(rs, cx, OCI_ERR_NOT_AUTHENTICATED, NULL);
         goto out;
+    }
+    if (cx->cfg->auth == AUTH_STRICT) {
+        char why[512];
+
+        if (auth_oci_verify(rq, cx, why, sizeof(why))) {
+            oci_fail(rs, cx, OCI_ERR_AUTH_FAILED, why);
+            goto out;
+        }
     }
     rq->account = tenancy;
     rq->user = user;

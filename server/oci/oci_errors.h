@@ -14,6 +14,8 @@
     /* common to every OCI service (apierrors.htm) */ \
     X(OCI_ERR_INTERNAL,                 500, "InternalServerError",                    "Internal Server Error") \
     X(OCI_ERR_NOT_AUTHENTICATED,        401, "NotAuthenticated",                       "The required information to complete authentication was not provided or was incorrect.") \
+    /* CHOICE: --auth strict names why a signature was refused in the message (auth_oci.c) */ \
+    X(OCI_ERR_AUTH_FAILED,              401, "NotAuthenticated",                       "%s") \
     X(OCI_ERR_ROUTE_NOT_FOUND,          404, "NotFound",                               "Not Found") \
     X(OCI_ERR_METHOD_NOT_ALLOWED,       405, "MethodNotAllowed",                       "Method Not Allowed") \
     X(OCI_ERR_CANNOT_PARSE,             400, "CannotParseRequest",                     "The request body could not be parsed as JSON: %s") \

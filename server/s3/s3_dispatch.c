@@ -1,7 +1,8 @@
 /* s3_dispatch.c - the S3 surface in one table, and what every S3 request goes through first:
  * request ids, path-style or virtual-hosted addressing, the caller's account and region from
- * the SigV4 credential scope, and the body cap. */
+ * the SigV4 credential scope, the signature check in --auth strict, and the body cap. */
 #include "s3.h"
+#include "s3_auth.h"
 #include "s3_handlers.h"
 
 #include "../aws_caller.h"
@@ -102,6 +103,7 @@ void s3_dispatch(struct req *rq, struct ctx *cx, struct resp *rs)
     char vbucket[256];
     char bucketbuf[1100];
     struct aws_caller caller;
+    struct auth_aws_outcome auth; /* rq->account points into it in --auth strict */
     const char *path = rq->path;
     const char *key = "";
     enum s3_shape shape;
@@ -114,6 +116,13 @@ void s3_dispatch(struct req *rq, struct ctx *cx, struct resp *rs)
 
     aws_caller_read(rq, &caller);
     aws_caller_apply(rq, &caller, cx->cfg->default_account, cx->cfg->region);
+    if (cx->cfg->auth == AUTH_STRICT) {
+        int denied = s3_auth_check(rq, cx, rs, &auth);
+
+        auth_aws_release(&auth);
+        if (denied)
+            return;
+    }
 
     if (*path == '/')
         path++;

@@ -38,7 +38,19 @@
     X(S3_ERR_BUCKET_NOT_EMPTY,            409, "BucketNotEmpty",                     "The bucket you tried to delete is not empty") \
     X(S3_ERR_MAX_MESSAGE_LENGTH,          400, "MaxMessageLengthExceeded",           "Your request was too big.") \
     X(S3_ERR_METHOD_NOT_ALLOWED,          405, "MethodNotAllowed",                   "The specified method is not allowed against this resource.") \
-    X(S3_ERR_NOT_IMPLEMENTED,             501, "NotImplemented",                     "A header you provided implies functionality that is not implemented")
+    X(S3_ERR_NOT_IMPLEMENTED,             501, "NotImplemented",                     "A header you provided implies functionality that is not implemented") \
+    /* --auth strict (s3_auth.c) */ \
+    X(S3_ERR_INVALID_ACCESS_KEY_ID,       403, "InvalidAccessKeyId",                 "The AWS Access Key Id you provided does not exist in our records.") \
+    X(S3_ERR_SIGNATURE_DOES_NOT_MATCH,    403, "SignatureDoesNotMatch",              "The request signature we calculated does not match the signature you provided. Check your key and signing method.") \
+    X(S3_ERR_REQUEST_TIME_TOO_SKEWED,     403, "RequestTimeTooSkewed",               "The difference between the request time and the current time is too large.") \
+    X(S3_ERR_REQUEST_EXPIRED,             403, "AccessDenied",                       "Request has expired") \
+    X(S3_ERR_AUTH_NO_DATE,                403, "AccessDenied",                       "AWS authentication requires a valid Date or x-amz-date header") \
+    X(S3_ERR_HEADERS_NOT_SIGNED,          403, "AccessDenied",                       "There were headers present in the request which were not signed") \
+    X(S3_ERR_AUTH_HEADER_MALFORMED,       400, "AuthorizationHeaderMalformed",       "The authorization header is malformed; %s") \
+    X(S3_ERR_AUTH_QUERY_MALFORMED,        400, "AuthorizationQueryParametersError",  "%s") \
+    X(S3_ERR_AUTH_MECHANISM,              400, "InvalidRequest",                     "The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.") \
+    X(S3_ERR_AUTH_TYPE,                   400, "InvalidArgument",                    "Unsupported Authorization Type") \
+    X(S3_ERR_MISSING_CONTENT_SHA256,      400, "InvalidRequest",                     "Missing required header for this request: x-amz-content-sha256")
 /* clang-format on */
 
 #define S3_ERR_ENUM(id, status, code, msg) id,

@@ -28,7 +28,9 @@ void apitest_call(struct apitest *t, const char *method, const char *target,
                   const char *const *headers, const char *body, struct resp *out)
 {
     char *copy = strdup(target);
+    char *raw = strdup(target);
     char *q = strchr(copy, '?');
+    char *rawq = strchr(raw, '?');
     char *hcopy[APITEST_MAX];
     struct kv qs[APITEST_MAX];
     struct kv hs[APITEST_MAX];
@@ -36,6 +38,8 @@ void apitest_call(struct apitest *t, const char *method, const char *target,
     struct req rq;
     struct ctx cx;
 
+    if (rawq)
+        *rawq++ = '\0';
     if (q) {
         char *save = NULL;
 
@@ -68,6 +72,8 @@ void apitest_call(struct apitest *t, const char *method, const char *target,
     memset(&rq, 0, sizeof(rq));
     rq.method = method;
     rq.path = copy;
+    rq.raw_path = raw;
+    rq.raw_query = rawq ? rawq : "";
     rq.query = qs;
     rq.nquery = nq;
     rq.header = hs;
@@ -88,4 +94,5 @@ void apitest_call(struct apitest *t, const char *method, const char *target,
     for (size_t i = 0; i < nh; i++)
         free(hcopy[i]);
     free(copy);
+    free(raw);
 }

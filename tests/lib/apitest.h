@@ -22,8 +22,9 @@ int apitest_open(struct apitest *t);
 void apitest_close(struct apitest *t);
 
 /* Runs one request through the router. target is "/path?query" (query decoded, '&'-separated,
- * "name" or "name=value"); headers is a NULL-terminated list of "Name: value" or NULL; body may
- * be NULL. out must be resp_init()ed by the caller and released after. */
+ * "name" or "name=value"; the same text is the request's raw path and raw query); headers is a
+ * NULL-terminated list of "Name: value" or NULL; body may be NULL. out must be resp_init()ed by the
+ * caller and released after. */
 void apitest_call(struct apitest *t, const char *method, const char *target,
                   const char *const *headers, const char *body, struct resp *out);
 

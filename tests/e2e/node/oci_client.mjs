@@ -29,10 +29,11 @@ export function regionEndpoint(region = "us-ashburn-1") {
   return `${process.env.CMKEMU_URL}/oci/${region}`;
 }
 
-// new Cls(...) with retries off and its endpoint at cmkemu's region prefix.
-export function client(Cls, { region = "us-ashburn-1", tenancy = TENANCY, endpoint } = {}) {
+// new Cls(...) with retries off and its endpoint at cmkemu's region prefix; auth replaces the
+// default provider (a registered key pair under --auth strict).
+export function client(Cls, { region = "us-ashburn-1", tenancy = TENANCY, endpoint, auth } = {}) {
   const c = new Cls(
-    { authenticationDetailsProvider: provider(tenancy) },
+    { authenticationDetailsProvider: auth ?? provider(tenancy) },
     { retryConfiguration: common.NoRetryConfigurationDetails },
   );
   c.endpoint = endpoint ?? regionEndpoint(region);
