@@ -19,7 +19,7 @@ TEST_HELPERS := $(shell find tests/lib -name '*.c' 2>/dev/null | sort)
 TEST_HELPER_OBJS := $(patsubst %.c,$(BUILD)/obj/%.o,$(TEST_HELPERS))
 
 APT_PKGS := gcc make pkg-config libmicrohttpd-dev libsqlite3-dev uuid-dev libxml2-dev libjansson-dev libssl-dev
-TEST_APT := clang nodejs npm curl
+TEST_APT := clang nodejs npm curl chromium
 
 PORT ?= 4566
 DB   ?= cmkemu.db
@@ -63,8 +63,9 @@ deps:
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; fi
 
-# What the tests need besides the build: clang (sanitizers, fuzzing), node + the npm test
-# clients, the aws CLI and boto3 (Debian's packages when the machine has none).
+# What the tests need besides the build: clang (sanitizers, fuzzing), chromium (the dashboard
+# test), node + the npm test clients, the aws CLI and boto3 (Debian's packages when the machine
+# has none).
 test-deps: deps
 	@missing=""; for p in $(TEST_APT); do dpkg -s $$p >/dev/null 2>&1 || command -v $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	command -v aws >/dev/null 2>&1 || missing="$$missing awscli"; \
