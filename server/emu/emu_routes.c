@@ -33,6 +33,8 @@ static const struct route emu_routes[] = {
     { "GET",  "/_cmkemu/health", emu_health },
     { "HEAD", "/_cmkemu/health", emu_health },
     { "PUT",  "/_cmkemu/oci/compartments/{compartmentId}", emu_oci_put_compartment },
+    { "GET",  "/_cmkemu/state", emu_state_get },
+    { "HEAD", "/_cmkemu/state", emu_state_get },
 };
 /* clang-format on */
 
