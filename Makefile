@@ -11,8 +11,9 @@ LDLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread
 LDFLAGS  := $(SAN)
 
 SRCS      := $(shell find server storage -name '*.c' ! -name main.c | sort)
-OBJS      := $(patsubst %.c,$(BUILD)/obj/%.o,$(SRCS)) $(BUILD)/obj/schemas.gen.o
+OBJS      := $(patsubst %.c,$(BUILD)/obj/%.o,$(SRCS)) $(BUILD)/obj/schemas.gen.o $(BUILD)/obj/ui.gen.o
 SCHEMAS   := $(sort $(wildcard schemas/*.sql))
+UI_FILES  := $(sort $(wildcard server/emu/ui/*.html server/emu/ui/*.css server/emu/ui/*.js))
 UNIT_SRCS := $(shell find tests/unit tests/api -name 'test_*.c' 2>/dev/null | sort)
 UNIT_BINS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 TEST_HELPERS := $(shell find tests/lib -name '*.c' 2>/dev/null | sort)
@@ -49,6 +50,15 @@ $(BUILD)/schemas.gen.c: $(SCHEMAS) schemas/embed.sh
 $(BUILD)/obj/schemas.gen.o: $(BUILD)/schemas.gen.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Istorage -c -o $@ $<
+
+# The dashboard's page, script and style sheet, as byte arrays in the binary.
+$(BUILD)/ui.gen.c: $(UI_FILES) server/emu/ui/embed.sh
+	@mkdir -p $(BUILD)
+	sh server/emu/ui/embed.sh $@ $(UI_FILES)
+
+$(BUILD)/obj/ui.gen.o: $(BUILD)/ui.gen.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -I. -c -o $@ $<
 
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libcmkemu.a $(TEST_HELPER_OBJS)
 	@mkdir -p $(dir $@)

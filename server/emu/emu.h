@@ -12,4 +12,8 @@ api_handler emu_oci_put_compartment;
 /* emu_state.c: GET /_cmkemu/state */
 api_handler emu_state_get;
 
+/* emu_ui.c: GET /_cmkemu/ui (the dashboard page) and GET /_cmkemu/ui/{asset} */
+api_handler emu_ui_page;
+api_handler emu_ui_asset;
+
 #endif
