@@ -130,7 +130,8 @@ static const char *str(const json_t *o, const char *name)
     return json_string_value(json_object_get(o, name));
 }
 
-/* Index key "a|b|c" (parts are ids and names, none holds '|'... and a clash only misses). */
+/* The index key "a|b|c" of an AWS key or alias: account ids, regions, key ids and alias names
+ * (AliasNameType) hold no '|'. */
 static void key3(char *out, size_t n, const char *a, const char *b, const char *c)
 {
     snprintf(out, n, "%s|%s|%s", a ? a : "", b ? b : "", c ? c : "");

@@ -319,7 +319,7 @@ function syncRegions(regions) {
   const list = [...regions].filter(Boolean).sort();
   if (want && !list.includes(want)) list.push(want);
   if (have !== list.join("\n")) {
-    sel.replaceChildren(h("option", { value: "" }, "all regions"), list.map((r) => h("option", { value: r }, r)));
+    sel.replaceChildren(h("option", { value: "" }, "all regions"), ...list.map((r) => h("option", { value: r }, r)));
   }
   sel.value = want;
 }

@@ -292,6 +292,16 @@ test("the dashboard shows keys, what they encrypt, and follows the APIs without 
 
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, "dashboard.png"), fullPage: true });
+
+  // one region: the other groups go, the choice is kept in the URL
+  await page.selectOption("#region", PHX);
+  await page.locator(`section[data-group="OCI ${TENANCY} ${PHX}"]`).waitFor(WAIT);
+  assert.equal(await page.locator(`section[data-group="AWS ${ACCOUNT} us-east-1"]`).count(), 0);
+  assert.equal(await page.locator(`section[data-group="OCI ${TENANCY} ${IAD}"]`).count(), 0);
+  assert.equal(new URL(page.url()).hash, `#region=${PHX}`);
+  await page.selectOption("#region", "");
+  await page.locator(`section[data-group="AWS ${ACCOUNT} us-east-1"]`).waitFor(WAIT);
+  assert.equal(loads, 0);
 });
 
 test("the dashboard's files and their headers", async () => {
