@@ -328,6 +328,8 @@ static json_t *oci_resource(const struct snap *s, json_t *row, const char *polic
     return o;
 }
 
+/* CHOICE: backups and replicas answer to the policy of their volume's kind, as backups do when
+ * they are made or re-keyed. */
 static const char *bv_policy(const json_t *row)
 {
     return json_is_true(json_object_get(row, "isBoot")) ? "deny boot_volume_without_vault_key"
@@ -672,6 +674,7 @@ int emu_state_get(const struct req *rq, struct ctx *cx, struct resp *rs)
                            "region name or code (us-ashburn-1, iad).",
                            a->value);
         } else {
+            /* CHOICE: any other parameter is refused, so a misspelt filter is not ignored */
             return bad(rs, "Unknown parameter '%s': GET /_cmkemu/state takes family and region.",
                        a->name);
         }

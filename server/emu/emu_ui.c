@@ -5,7 +5,8 @@
 
 #include <string.h>
 
-/* Only the page's own script and style may run or apply; it fetches from this origin only. */
+/* CHOICE: page, script and style sheet are three files, so that the policy can forbid inline
+ * script and style: only the page's own script runs, and it fetches from this origin only. */
 static const char UI_CSP[] = "default-src 'none'; script-src 'self'; style-src 'self'; "
                              "connect-src 'self'; img-src 'self' data:; base-uri 'none'; "
                              "form-action 'none'; frame-ancestors 'none'";

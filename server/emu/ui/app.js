@@ -5,6 +5,8 @@
 "use strict";
 
 const STATE_URL = "/_cmkemu/state";
+// CHOICE: every 2 s, redrawing only when the state changed (generatedAt aside), so a text
+// selection or a scroll position survives the refreshes that change nothing.
 const REFRESH_MS = 2000;
 
 // ---- DOM --------------------------------------------------------------------------------------
@@ -53,6 +55,7 @@ function when(t) {
 // A key that stops working while something still names it: AWS and OCI spellings.
 const INACTIVE = new Set(["Disabled", "PendingDeletion", "Unavailable", "DISABLED", "DISABLING",
   "PENDING_DELETION", "SCHEDULING_DELETION", "DELETING", "DELETED"]);
+// CHOICE: terminated volumes stay listed under their key, greyed, and count for no finding.
 const GONE = new Set(["TERMINATED", "TERMINATING"]);
 
 function groupOf(groups, cloud, owner, region) {

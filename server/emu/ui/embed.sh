@@ -1,6 +1,8 @@
 #!/bin/sh
 # embed.sh - turns the dashboard's files (server/emu/ui/*.html, *.css, *.js) into a C table of
 # byte arrays (build/ui.gen.c), so the binary serves them with nothing to read at run time.
+# CHOICE: byte arrays rather than string literals: no escaping, and no trigraph ("??(") in the
+# script can turn into something else under -std=c11.
 # usage: embed.sh OUT.c FILE...
 set -eu
 out=$1; shift

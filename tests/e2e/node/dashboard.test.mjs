@@ -1,9 +1,10 @@
 // dashboard.test.mjs - the /_cmkemu/ui dashboard in headless Chromium (Debian's chromium driven by
-// playwright-core). The test starts its own cmkemu (an empty :memory: store, so the page shows
-// only what the test made), creates keys, buckets and volumes through the AWS and OCI SDKs, checks
-// that the page shows them, then changes the state through the APIs (assigns keys, disables and
-// schedules the deletion of keys, creates a security zone) and waits for the page to follow
-// without a reload. It saves a screenshot to tests/artifacts/dashboard.png.
+// playwright-core). CHOICE: the test starts its own cmkemu (an empty :memory: store), so that the
+// page shows only what the test made while the other suites run in parallel. It creates keys,
+// buckets and volumes through the AWS and OCI SDKs, checks that the page shows them, then changes
+// the state through the APIs (assigns keys, disables and schedules the deletion of keys, creates
+// a security zone) and waits for the page to follow without a reload. It saves a screenshot to
+// tests/artifacts/dashboard.png.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
