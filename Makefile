@@ -11,15 +11,16 @@ LDLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread
 LDFLAGS  := $(SAN)
 
 SRCS      := $(shell find server storage -name '*.c' ! -name main.c | sort)
-OBJS      := $(patsubst %.c,$(BUILD)/obj/%.o,$(SRCS)) $(BUILD)/obj/schemas.gen.o
+OBJS      := $(patsubst %.c,$(BUILD)/obj/%.o,$(SRCS)) $(BUILD)/obj/schemas.gen.o $(BUILD)/obj/ui.gen.o
 SCHEMAS   := $(sort $(wildcard schemas/*.sql))
+UI_FILES  := $(sort $(wildcard server/emu/ui/*.html server/emu/ui/*.css server/emu/ui/*.js))
 UNIT_SRCS := $(shell find tests/unit tests/api -name 'test_*.c' 2>/dev/null | sort)
 UNIT_BINS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 TEST_HELPERS := $(shell find tests/lib -name '*.c' 2>/dev/null | sort)
 TEST_HELPER_OBJS := $(patsubst %.c,$(BUILD)/obj/%.o,$(TEST_HELPERS))
 
 APT_PKGS := gcc make pkg-config libmicrohttpd-dev libsqlite3-dev uuid-dev libxml2-dev libjansson-dev libssl-dev
-TEST_APT := clang clang-tidy clang-format cppcheck nodejs npm curl
+TEST_APT := clang clang-tidy clang-format cppcheck nodejs npm curl chromium
 
 PORT ?= 4566
 DB   ?= cmkemu.db
@@ -50,6 +51,15 @@ $(BUILD)/obj/schemas.gen.o: $(BUILD)/schemas.gen.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Istorage -c -o $@ $<
 
+# The dashboard's page, script and style sheet, as byte arrays in the binary.
+$(BUILD)/ui.gen.c: $(UI_FILES) server/emu/ui/embed.sh
+	@mkdir -p $(BUILD)
+	sh server/emu/ui/embed.sh $@ $(UI_FILES)
+
+$(BUILD)/obj/ui.gen.o: $(BUILD)/ui.gen.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -I. -c -o $@ $<
+
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libcmkemu.a $(TEST_HELPER_OBJS)
 	@mkdir -p $(dir $@)
 	@echo "LD $@"
@@ -63,8 +73,9 @@ deps:
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; fi
 
-# What the tests need besides the build: clang (sanitizers, fuzzing), node + the npm test
-# clients, the aws CLI and boto3 (Debian's packages when the machine has none).
+# What the tests need besides the build: clang (sanitizers, fuzzing), chromium (the dashboard
+# test), node + the npm test clients, the aws CLI and boto3 (Debian's packages when the machine
+# has none).
 test-deps: deps
 	@missing=""; for p in $(TEST_APT); do dpkg -s $$p >/dev/null 2>&1 || command -v $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	command -v aws >/dev/null 2>&1 || missing="$$missing awscli"; \

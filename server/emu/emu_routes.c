@@ -33,6 +33,12 @@ static const struct route emu_routes[] = {
     { "GET",  "/_cmkemu/health", emu_health },
     { "HEAD", "/_cmkemu/health", emu_health },
     { "PUT",  "/_cmkemu/oci/compartments/{compartmentId}", emu_oci_put_compartment },
+    { "GET",  "/_cmkemu/state", emu_state_get },
+    { "HEAD", "/_cmkemu/state", emu_state_get },
+    { "GET",  "/_cmkemu/ui", emu_ui_page },
+    { "HEAD", "/_cmkemu/ui", emu_ui_page },
+    { "GET",  "/_cmkemu/ui/{file}", emu_ui_asset },
+    { "HEAD", "/_cmkemu/ui/{file}", emu_ui_asset },
 };
 /* clang-format on */
 
