@@ -1,9 +1,11 @@
-/* store_s3.h - storage calls for S3 buckets and their default encryption. */
+/* store_s3.h - storage calls for S3 buckets, their default encryption, and the objects they
+ * hold. */
 #ifndef CMKEMU_STORE_S3_H
 #define CMKEMU_STORE_S3_H
 
 #include "store.h"
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct s3_bucket_row {
@@ -20,6 +22,28 @@ struct s3_sse_row {
     char *kms_key_id;       /* malloc'd, exactly as sent; NULL when absent */
     int bucket_key_enabled; /* -1 when the element was absent, else 0 or 1 */
     char *blocked_types;    /* malloc'd comma-separated BlockedEncryptionTypes; NULL when absent */
+};
+
+#define S3_KEY_MAX 1024 /* bytes of an object key */
+
+/* One object as stored. Strings are copies; headers and body are malloc'd (release with
+ * s3_object_row_release). */
+struct s3_object_row {
+    char key[S3_KEY_MAX + 1];
+    int64_t size;
+    char etag[40]; /* "\"<32 hex>\"" */
+    int64_t last_modified_ms;
+    char *headers; /* JSON object of the stored headers (Content-Type, x-amz-meta-*, ...) */
+    char storage_class[32];
+    char sse_algorithm[32]; /* AES256, aws:kms, aws:kms:dsse; "" for SSE-C */
+    char kms_key_arn[400];  /* aws:kms and aws:kms:dsse only */
+    int bucket_key;         /* 1: written with an S3 Bucket Key */
+    char ssec_algorithm[16];
+    char ssec_key_md5[32];
+    char checksum_alg[16]; /* "" when none was sent */
+    char checksum_value[96];
+    char *body; /* NULL unless asked for */
+    size_t body_len;
 };
 
 /* s3_bucket_store.c */
@@ -43,5 +67,24 @@ int store_s3_encryption_get(struct store *st, const char *bucket, struct s3_sse_
 int store_s3_encryption_put(struct store *st, const char *bucket, const struct s3_sse_row *r);
 /* Removes any configuration; STORE_NOT_FOUND when the bucket is gone. */
 int store_s3_encryption_delete(struct store *st, const char *bucket);
+
+/* s3_object_store.c */
+void s3_object_row_init(struct s3_object_row *o);
+void s3_object_row_release(struct s3_object_row *o);
+/* Writes (creates or replaces) the object o in bucket, with body[0..body_len). One
+ * transaction; STORE_NOT_FOUND when the bucket is gone. */
+int store_s3_object_put(struct store *st, const char *bucket, const struct s3_object_row *o,
+                        const void *body, size_t body_len);
+/* Reads an object; with_body also loads its content into out->body. out must be
+ * s3_object_row_init()ed; its previous contents are released. STORE_OK or STORE_NOT_FOUND. */
+int store_s3_object_get(struct store *st, const char *bucket, const char *key, int with_body,
+                        struct s3_object_row *out);
+/* Removes an object; STORE_OK whether or not it existed. */
+int store_s3_object_delete(struct store *st, const char *bucket, const char *key);
+/* Calls cb, in key order, for the objects of bucket whose key starts with prefix and sorts after
+ * `after` ("" for all); rows carry no headers or body. A non-zero cb return stops the walk. */
+int store_s3_object_list(struct store *st, const char *bucket, const char *prefix,
+                         const char *after, int (*cb)(void *arg, const struct s3_object_row *o),
+                         void *arg);
 
 #endif
