@@ -31,6 +31,11 @@ static const struct s3_route s3_routes[] = {
     { "PUT",    S3_BUCKET,  NULL,         s3_create_bucket },
     { "HEAD",   S3_BUCKET,  NULL,         s3_head_bucket },
     { "DELETE", S3_BUCKET,  NULL,         s3_delete_bucket },
+    { "GET",    S3_BUCKET,  "list-type",  s3_list_objects_v2 },
+    { "PUT",    S3_OBJECT,  NULL,         s3_put_object },
+    { "GET",    S3_OBJECT,  NULL,         s3_get_object },
+    { "HEAD",   S3_OBJECT,  NULL,         s3_head_object },
+    { "DELETE", S3_OBJECT,  NULL,         s3_delete_object },
 };
 /* clang-format on */
 
@@ -63,6 +68,14 @@ static const char *const s3_unserved_subs[] = {
     "delete",
     "session",
     "metadataTable",
+    "uploadId",
+    "attributes",
+    "retention",
+    "legal-hold",
+    "restore",
+    "select",
+    "torrent",
+    "renameObject",
 };
 /* clang-format on */
 
@@ -95,6 +108,30 @@ static void s3_set_ids(struct ctx *cx)
 {
     ids_upper_alnum(cx->ids, cx->request_id, 16);
     ids_base64(cx->ids, cx->host_id, 57); /* 76 base64 characters, as AWS's */
+}
+
+/* A body over the server's cap (--max-body): an object upload answers EntityTooLarge with
+ * the declared size and the cap (CHOICE: the cap is --max-body, default 8 MiB); any other
+ * request MaxMessageLengthExceeded. */
+static void body_too_large(const struct req *rq, struct ctx *cx, struct resp *rs,
+                           enum s3_shape shape)
+{
+    const char *proposed = req_header(rq, "x-amz-decoded-content-length");
+    char max[32];
+    struct kv extra[2];
+    size_t n = 0;
+
+    if (shape != S3_OBJECT || strcmp(rq->method, "PUT")) {
+        s3_fail(rs, cx, S3_ERR_MAX_MESSAGE_LENGTH);
+        return;
+    }
+    if (!proposed)
+        proposed = req_header(rq, "Content-Length");
+    snprintf(max, sizeof(max), "%zu", cx->cfg->max_body);
+    if (proposed)
+        extra[n++] = (struct kv){ "ProposedSize", proposed };
+    extra[n++] = (struct kv){ "MaxSizeAllowed", max };
+    s3_fail_ex(rs, cx, S3_ERR_ENTITY_TOO_LARGE, NULL, extra, n);
 }
 
 void s3_dispatch(struct req *rq, struct ctx *cx, struct resp *rs)
@@ -137,7 +174,7 @@ void s3_dispatch(struct req *rq, struct ctx *cx, struct resp *rs)
     shape = !rq->param[0][0] ? S3_SERVICE : (key[0] ? S3_OBJECT : S3_BUCKET);
 
     if (rq->body_over_cap) {
-        s3_fail(rs, cx, S3_ERR_MAX_MESSAGE_LENGTH);
+        body_too_large(rq, cx, rs, shape);
         return;
     }
     for (size_t i = 0; i < sizeof(s3_routes) / sizeof(s3_routes[0]); i++) {
