@@ -138,7 +138,7 @@ int s3_obj_sse_resolve(const struct s3_sse_headers *h, const struct s3_sse_row *
         snprintf(out->algorithm, sizeof(out->algorithm), "%s", h->sse);
         if (h->kms_key_id)
             snprintf(out->key_ref, sizeof(out->key_ref), "%s", h->kms_key_id);
-        else if (directory && def_kms && def->kms_key_id)
+        else if (directory && !strcmp(h->sse, "aws:kms") && def_kms && def->kms_key_id)
             /* §3: aws:kms without a key takes the directory bucket's key */
             snprintf(out->key_ref, sizeof(out->key_ref), "%s", def->kms_key_id);
         else if (directory && !strcmp(h->sse, "aws:kms"))
