@@ -68,6 +68,42 @@ int store_s3_encryption_put(struct store *st, const char *bucket, const struct s
 /* Removes any configuration; STORE_NOT_FOUND when the bucket is gone. */
 int store_s3_encryption_delete(struct store *st, const char *bucket);
 
+/* A directory bucket's own settings (s3_directory_store.c). */
+struct s3_directory_row {
+    char location_type[32];
+    char location_name[64];
+    char data_redundancy[32];
+    char kms_key_arn[400]; /* "" until a customer managed key is set */
+};
+
+/* A CreateSession session. */
+struct s3_session_row {
+    char token[256];
+    char bucket[64];
+    char account[16];
+    char access_key_id[32];
+    char mode[16];
+    int64_t expires_ms;
+};
+
+/* s3_directory_store.c */
+/* Creates b (kind "directory") with its settings d in one transaction: STORE_OK, or
+ * STORE_EXISTS with the existing bucket in *existing (may be NULL). */
+int store_s3_directory_bucket_create(struct store *st, const struct s3_bucket_row *b,
+                                     const struct s3_directory_row *d,
+                                     struct s3_bucket_row *existing);
+/* STORE_OK or STORE_NOT_FOUND (no such directory bucket). */
+int store_s3_directory_get(struct store *st, const char *bucket, struct s3_directory_row *out);
+/* Sets the default encryption r of a directory bucket and, when key_arn is not NULL, records it
+ * as the bucket's customer managed key, in one transaction. STORE_CONFLICT when the bucket
+ * already has another key (one per lifetime), STORE_NOT_FOUND when it is gone. */
+int store_s3_directory_encryption_put(struct store *st, const char *bucket,
+                                      const struct s3_sse_row *r, const char *key_arn);
+/* Stores a session, dropping sessions expired before now_ms in the same transaction. */
+int store_s3_session_create(struct store *st, const struct s3_session_row *s, int64_t now_ms);
+/* STORE_OK or STORE_NOT_FOUND. */
+int store_s3_session_get(struct store *st, const char *token, struct s3_session_row *out);
+
 /* s3_object_store.c */
 void s3_object_row_init(struct s3_object_row *o);
 void s3_object_row_release(struct s3_object_row *o);

@@ -3,6 +3,7 @@
  * the SigV4 credential scope, and the body cap. */
 #include "s3.h"
 #include "s3_handlers.h"
+#include "s3_session.h"
 
 #include "../aws_caller.h"
 
@@ -28,6 +29,7 @@ static const struct s3_route s3_routes[] = {
     { "GET",    S3_BUCKET,  "encryption", s3_get_bucket_encryption },
     { "DELETE", S3_BUCKET,  "encryption", s3_delete_bucket_encryption },
     { "GET",    S3_BUCKET,  "location",   s3_get_bucket_location },
+    { "GET",    S3_BUCKET,  "session",    s3_create_session },
     { "PUT",    S3_BUCKET,  NULL,         s3_create_bucket },
     { "HEAD",   S3_BUCKET,  NULL,         s3_head_bucket },
     { "DELETE", S3_BUCKET,  NULL,         s3_delete_bucket },
@@ -66,7 +68,6 @@ static const char *const s3_unserved_subs[] = {
     "website",
     "uploads",
     "delete",
-    "session",
     "metadataTable",
     "uploadId",
     "attributes",
@@ -138,6 +139,7 @@ void s3_dispatch(struct req *rq, struct ctx *cx, struct resp *rs)
 {
     char vbucket[256];
     char bucketbuf[1100];
+    char session_account[16];
     struct aws_caller caller;
     const char *path = rq->path;
     const char *key = "";
@@ -176,6 +178,12 @@ void s3_dispatch(struct req *rq, struct ctx *cx, struct resp *rs)
     if (rq->body_over_cap) {
         body_too_large(rq, cx, rs, shape);
         return;
+    }
+    /* signed with a CreateSession session: the session names the account (s3_session.c) */
+    if (req_header(rq, "x-amz-s3session-token")) {
+        if (s3_session_authorize(rq, cx, rs, session_account))
+            return;
+        rq->account = session_account;
     }
     for (size_t i = 0; i < sizeof(s3_routes) / sizeof(s3_routes[0]); i++) {
         const struct s3_route *r = &s3_routes[i];

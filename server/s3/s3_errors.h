@@ -62,6 +62,14 @@
     X(S3_ERR_MAX_KEYS_INVALID,            400, "InvalidArgument",                    "Provided max-keys not an integer or within integer range") \
     X(S3_ERR_CONTINUATION_TOKEN_INVALID,  400, "InvalidArgument",                    "The continuation token provided is incorrect") \
     X(S3_ERR_ENCODING_TYPE_INVALID,       400, "InvalidArgument",                    "Invalid Encoding Method specified in Request") \
+    X(S3_ERR_DIR_CONTENT_MD5,             400, "InvalidRequest",                     "Content-MD5 is not supported for directory buckets") \
+    X(S3_ERR_DIR_SSE_ALGORITHM,           400, "InvalidArgument",                    "The SSE algorithm %s is not supported for directory buckets") \
+    X(S3_ERR_DIR_KMS_KEY_REQUIRED,        400, "InvalidArgument",                    "A KMSMasterKeyID is required when the default sse algorithm is aws:kms for directory buckets") \
+    X(S3_ERR_DIR_KMS_ALIAS,               400, "InvalidArgument",                    "The key alias format of the KMS key isn't supported for directory buckets") \
+    X(S3_ERR_DIR_KMS_MANAGED,             400, "InvalidArgument",                    "The AWS managed key (aws/s3) isn't supported for directory buckets") \
+    X(S3_ERR_DIR_KMS_LIFETIME,            400, "InvalidArgument",                    "Your SSE-KMS configuration can only support 1 customer managed key per directory bucket's lifetime") \
+    X(S3_ERR_EXPIRED_TOKEN,               403, "ExpiredToken",                       "The provided token has expired.") \
+    X(S3_ERR_INVALID_TOKEN,               403, "InvalidToken",                       "The provided token is malformed or otherwise invalid.") \
     X(S3_ERR_DIR_OBJECT_KMS_KEY,          400, "InvalidArgument",                    "The KMS key must match the directory bucket's default customer managed key") \
     X(S3_ERR_KMS_INVALID_KEY_ID,          400, "KMS.NotFoundException",              "Invalid keyId '%s'") \
     X(S3_ERR_KMS_KEY_NOT_FOUND,           400, "KMS.NotFoundException",              "Key '%s' does not exist") \

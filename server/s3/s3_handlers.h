@@ -26,6 +26,9 @@ api_handler s3_delete_object; /* DeleteObject: DELETE /{bucket}/{key} */
 /* s3_copy.c */
 api_handler s3_copy_object; /* CopyObject: PUT /{bucket}/{key} with x-amz-copy-source */
 
+/* s3_session.c */
+api_handler s3_create_session; /* CreateSession: GET /{bucket}?session */
+
 /* s3_list_objects.c */
 api_handler s3_list_objects_v2; /* ListObjectsV2: GET /{bucket}?list-type=2 */
 

@@ -5,6 +5,7 @@
 #include "s3_access.h"
 #include "s3_checksum.h"
 #include "s3_chunked.h"
+#include "s3_directory.h"
 #include "s3_handlers.h"
 
 #include <ctype.h>
@@ -122,6 +123,9 @@ int s3_put_object(const struct req *rq, struct ctx *cx, struct resp *rs)
         return err;
     if (strlen(key) > S3_KEY_MAX)
         return size_fail(rs, cx, S3_ERR_KEY_TOO_LONG, strlen(key), S3_KEY_MAX);
+    /* §3: Content-MD5 is not supported for directory buckets. CHOICE: 400 InvalidRequest. */
+    if (s3_is_directory(&b) && req_header(rq, "Content-MD5"))
+        return s3_fail(rs, cx, S3_ERR_DIR_CONTENT_MD5);
     s3_object_row_init(&o);
     snprintf(o.key, sizeof(o.key), "%s", key);
     o.headers = s3_object_headers_json(rq, &meta);

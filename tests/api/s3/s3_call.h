@@ -10,6 +10,7 @@
 #include "server/s3/s3_checksum.h"
 
 #include <openssl/evp.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -70,17 +71,25 @@ static inline void s3_new_bucket(struct apitest *t, const char *bucket)
     resp_release(&rs);
 }
 
-/* PutBucketEncryption of one rule (key NULL: no KMSMasterKeyID; bke -1: no BucketKeyEnabled)
- * with its Content-MD5; returns the status. */
-static inline int s3_put_default(struct apitest *t, const char *bucket, const char *alg,
-                                 const char *key, int bke)
+/* The x-amz-checksum-crc32 header of body, as the SDKs send it, into out. */
+static inline void s3_crc32_header(const char *body, char *out, size_t n)
 {
-    char target[128], body[1024], md5h[64], b64[32];
-    const char *h[] = { md5h, NULL };
-    unsigned char d[16];
-    unsigned int len = 0;
-    struct resp rs;
-    int status;
+    uint32_t c = s3_crc32(body, strlen(body));
+    unsigned char be[4] = { (unsigned char)(c >> 24), (unsigned char)(c >> 16),
+                            (unsigned char)(c >> 8), (unsigned char)c };
+    char b64[16];
+
+    s3_base64_encode(be, 4, b64);
+    snprintf(out, n, "x-amz-checksum-crc32: %s", b64);
+}
+
+/* PutBucketEncryption of one rule (key NULL: no KMSMasterKeyID; bke -1: no BucketKeyEnabled)
+ * with the SDKs' CRC32; the answer goes into rs (released and re-initialised first). */
+static inline void s3_put_default_rs(struct apitest *t, const char *bucket, const char *alg,
+                                     const char *key, int bke, struct resp *rs)
+{
+    char target[128], body[1024], crc[64];
+    const char *h[] = { crc, "x-amz-sdk-checksum-algorithm: CRC32", NULL };
 
     snprintf(body, sizeof(body),
              "<ServerSideEncryptionConfiguration " S3_NS "><Rule>"
@@ -90,12 +99,20 @@ static inline int s3_put_default(struct apitest *t, const char *bucket, const ch
              bke < 0 ? ""
                      : (bke ? "<BucketKeyEnabled>true</BucketKeyEnabled>"
                             : "<BucketKeyEnabled>false</BucketKeyEnabled>"));
-    EVP_Digest(body, strlen(body), d, &len, EVP_md5(), NULL);
-    s3_base64_encode(d, 16, b64);
-    snprintf(md5h, sizeof(md5h), "Content-MD5: %s", b64);
+    s3_crc32_header(body, crc, sizeof(crc));
     snprintf(target, sizeof(target), "/%s?encryption", bucket);
+    s3_call(t, "PUT", target, NULL, h, body, rs);
+}
+
+/* The same, returning only the status. */
+static inline int s3_put_default(struct apitest *t, const char *bucket, const char *alg,
+                                 const char *key, int bke)
+{
+    struct resp rs;
+    int status;
+
     resp_init(&rs);
-    s3_call(t, "PUT", target, NULL, h, body, &rs);
+    s3_put_default_rs(t, bucket, alg, key, bke, &rs);
     status = rs.status;
     resp_release(&rs);
     return status;
