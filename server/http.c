@@ -134,7 +134,9 @@ static enum MHD_Result handle(struct http_server *srv, struct MHD_Connection *c,
 
     resp_init(&rs);
     router_dispatch(&rq, &cx, &rs);
-    if (!strcmp(method, "HEAD") || rs.status == 204 || rs.status == 304)
+    /* A successful HEAD keeps its body: MHD answers its Content-Length (HeadObject's object
+     * size) and never sends it. Failed HEADs and 204/304 go out without one. */
+    if ((!strcmp(method, "HEAD") && rs.status >= 300) || rs.status == 204 || rs.status == 304)
         rs.no_body = 1;
     log_access(method, url, rs.status, elapsed_ms(&cn->start), cx.request_id);
     ret = send_resp(c, &rs);

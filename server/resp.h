@@ -11,7 +11,7 @@
 
 #include <stddef.h>
 
-#define RESP_MAX_HEADERS 32
+#define RESP_MAX_HEADERS 128
 #define RESP_MAX_BODY    ((size_t)64 * 1024 * 1024)
 
 struct resp_header {
@@ -21,7 +21,7 @@ struct resp_header {
 
 struct resp {
     int status;
-    int no_body; /* HEAD or 204/304: send headers only */
+    int no_body; /* failed HEAD or 204/304: send headers only */
     struct resp_header header[RESP_MAX_HEADERS];
     size_t nheader;
     struct buf body;

@@ -1,4 +1,5 @@
-/* s3_bucket_store.c - S3 bucket rows: create, look up, delete, list by account.
+/* s3_bucket_store.c - S3 bucket rows: create, look up, delete (refused while objects remain),
+ * list by account.
  * Default encryption lives in s3_encryption_store.c. */
 #include "db.h"
 #include "store_s3.h"
@@ -10,6 +11,7 @@ static const char SQL_BUCKET_GET[] =
 static const char SQL_BUCKET_INSERT[] =
     "INSERT INTO s3_bucket (name, account, region, created_ms, kind) VALUES (?1, ?2, ?3, ?4, ?5)";
 static const char SQL_BUCKET_DELETE[] = "DELETE FROM s3_bucket WHERE name = ?1";
+static const char SQL_BUCKET_HAS_OBJECTS[] = "SELECT 1 FROM s3_object WHERE bucket = ?1 LIMIT 1";
 static const char SQL_BUCKET_LIST[] =
     "SELECT name, account, region, created_ms, kind FROM s3_bucket WHERE account = ?1 "
     "ORDER BY name";
@@ -98,7 +100,27 @@ int store_s3_bucket_delete(struct store *st, const char *name)
     rc = bucket_get_locked(st, name, NULL);
     if (rc != STORE_OK)
         goto out;
-    /* STORE_CONFLICT (BucketNotEmpty) belongs here once buckets hold objects. */
+    /* a bucket that still holds an object is not deleted: BucketNotEmpty */
+    s = db_stmt(st, SQL_BUCKET_HAS_OBJECTS);
+    if (!s) {
+        rc = STORE_ERROR;
+        goto out;
+    }
+    db_bind_text(s, 1, name);
+    switch (sqlite3_step(s)) {
+    case SQLITE_ROW:
+        rc = STORE_CONFLICT;
+        break;
+    case SQLITE_DONE:
+        break;
+    default:
+        db_log_error(st, "s3 bucket has objects");
+        rc = STORE_ERROR;
+        break;
+    }
+    sqlite3_reset(s);
+    if (rc != STORE_OK)
+        goto out;
     s = db_stmt(st, SQL_BUCKET_DELETE);
     if (!s) {
         rc = STORE_ERROR;

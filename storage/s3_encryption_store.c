@@ -1,8 +1,7 @@
 /* s3_encryption_store.c - a bucket's explicit default-encryption configuration
  * (PutBucketEncryption / GetBucketEncryption / DeleteBucketEncryption). A missing row means
  * the bucket answers the AES256 default. */
-#include "db.h"
-#include "store_s3.h"
+#include "s3_store_locked.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -32,8 +31,7 @@ void s3_sse_row_release(struct s3_sse_row *r)
     s3_sse_row_init(r);
 }
 
-/* STORE_OK when the bucket exists, STORE_NOT_FOUND, or STORE_ERROR; the store is locked. */
-static int bucket_exists_locked(struct store *st, const char *bucket)
+int s3_bucket_exists_locked(struct store *st, const char *bucket)
 {
     sqlite3_stmt *s = db_stmt(st, SQL_BUCKET_EXISTS);
     int rc;
@@ -59,7 +57,7 @@ int store_s3_encryption_get(struct store *st, const char *bucket, struct s3_sse_
 
     s3_sse_row_release(out);
     db_read_begin(st);
-    rc = bucket_exists_locked(st, bucket);
+    rc = s3_bucket_exists_locked(st, bucket);
     if (rc != STORE_OK)
         goto out;
     s = db_stmt(st, SQL_ENC_GET);
@@ -87,21 +85,13 @@ out:
     return rc;
 }
 
-int store_s3_encryption_put(struct store *st, const char *bucket, const struct s3_sse_row *r)
+int s3_encryption_put_locked(struct store *st, const char *bucket, const struct s3_sse_row *r)
 {
-    sqlite3_stmt *s;
+    sqlite3_stmt *s = db_stmt(st, SQL_ENC_PUT);
     int rc;
 
-    if (db_tx_begin(st))
+    if (!s)
         return STORE_ERROR;
-    rc = bucket_exists_locked(st, bucket);
-    if (rc != STORE_OK)
-        goto out;
-    s = db_stmt(st, SQL_ENC_PUT);
-    if (!s) {
-        rc = STORE_ERROR;
-        goto out;
-    }
     db_bind_text(s, 1, bucket);
     db_bind_text(s, 2, r->algorithm);
     db_bind_text(s, 3, r->kms_key_id);
@@ -112,7 +102,18 @@ int store_s3_encryption_put(struct store *st, const char *bucket, const struct s
     db_bind_text(s, 5, r->blocked_types);
     rc = db_exec_stmt(st, s) ? STORE_ERROR : STORE_OK;
     sqlite3_reset(s);
-out:
+    return rc;
+}
+
+int store_s3_encryption_put(struct store *st, const char *bucket, const struct s3_sse_row *r)
+{
+    int rc;
+
+    if (db_tx_begin(st))
+        return STORE_ERROR;
+    rc = s3_bucket_exists_locked(st, bucket);
+    if (rc == STORE_OK)
+        rc = s3_encryption_put_locked(st, bucket, r);
     return db_tx_end(st, rc);
 }
 
@@ -123,7 +124,7 @@ int store_s3_encryption_delete(struct store *st, const char *bucket)
 
     if (db_tx_begin(st))
         return STORE_ERROR;
-    rc = bucket_exists_locked(st, bucket);
+    rc = s3_bucket_exists_locked(st, bucket);
     if (rc != STORE_OK)
         goto out;
     s = db_stmt(st, SQL_ENC_DELETE);

@@ -24,6 +24,9 @@ int s3_fail(struct resp *rs, struct ctx *cx, int e);
  * RequestId, in the order given. */
 int s3_fail_ex(struct resp *rs, struct ctx *cx, int e, const char *arg, const struct kv *extra,
                size_t nextra);
+/* Same with two values, for messages with two "%s". */
+int s3_fail_ex2(struct resp *rs, struct ctx *cx, int e, const char *a1, const char *a2,
+                const struct kv *extra, size_t nextra);
 /* Same, with <BucketName>. */
 int s3_fail_bucket(struct resp *rs, struct ctx *cx, int e, const char *bucket);
 

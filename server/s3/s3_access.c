@@ -50,6 +50,12 @@ int s3_bucket_access(const struct req *rq, struct ctx *cx, struct resp *rs,
         return s3_fail_bucket(rs, cx, S3_ERR_NO_SUCH_BUCKET, bucket);
     if (rc != STORE_OK)
         return s3_fail(rs, cx, S3_ERR_INTERNAL);
+    /* §3: directory buckets do not support the header: 501 NotImplemented */
+    if (expected && !strcmp(out->kind, "directory")) {
+        struct kv extra = { "Header", "x-amz-expected-bucket-owner" };
+
+        return s3_fail_ex(rs, cx, S3_ERR_NOT_IMPLEMENTED, NULL, &extra, 1);
+    }
     if (expected) {
         /* not 12 digits -> 400; another owner -> 403 (s3-spec §2 #25, #26) */
         if (!s3_account_id_valid(expected))

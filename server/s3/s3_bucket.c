@@ -1,8 +1,9 @@
-/* s3_bucket.c - CreateBucket, HeadBucket, ListBuckets, DeleteBucket, GetBucketLocation for
- * general-purpose buckets (s3-spec §6). */
+/* s3_bucket.c - CreateBucket, HeadBucket, ListBuckets, DeleteBucket, GetBucketLocation (s3-spec
+ * §6); CreateBucket hands directory buckets to s3_directory.c (§3). */
 #include "s3.h"
 #include "s3_access.h"
 #include "s3_bucket_name.h"
+#include "s3_directory.h"
 #include "s3_handlers.h"
 
 #include <openssl/evp.h>
@@ -20,10 +21,36 @@ static int blank_body(const struct req *rq)
     return 1;
 }
 
+/* The two leaf children of a directory part (<Location><Type/><Name/>, <Bucket><Type/>
+ * <DataRedundancy/>), each at most once, into a and b. */
+static int parse_pair(const xmlNode *n, const char *name_a, char *a, size_t na, const char *name_b,
+                      char *b, size_t nb)
+{
+    const xmlNode *c[3];
+    int k = s3_xml_children(n, c, 2);
+
+    if (k < 0)
+        return S3_ERR_MALFORMED_XML;
+    for (int i = 0; i < k; i++) {
+        char *t = s3_xml_text(c[i]);
+        char *dst = s3_xml_is(c[i], name_a) ? a : (s3_xml_is(c[i], name_b) ? b : NULL);
+        size_t dn = dst == a ? na : nb;
+
+        if (!t || !dst || *dst || !*t || strlen(t) >= dn) {
+            free(t);
+            return S3_ERR_MALFORMED_XML;
+        }
+        snprintf(dst, dn, "%s", t);
+        free(t);
+    }
+    return S3_OK;
+}
+
 /* CreateBucketConfiguration: *constraint gets a malloc'd LocationConstraint, or stays NULL
- * when there is no body. A configuration without a LocationConstraint is MalformedXML, as
- * LocalStack answers. CHOICE: Location, Bucket and Tags are accepted and ignored. */
-static int parse_create_config(const struct req *rq, char **constraint)
+ * when there is no body; dir gets the directory parts (Location, Bucket). A configuration with
+ * neither a LocationConstraint nor a directory part is MalformedXML, as LocalStack answers.
+ * CHOICE: Tags are accepted and ignored. */
+static int parse_create_config(const struct req *rq, char **constraint, struct s3_dir_config *dir)
 {
     xmlDocPtr doc = NULL;
     const xmlNode *c[CREATE_MAX_CHILDREN];
@@ -31,6 +58,7 @@ static int parse_create_config(const struct req *rq, char **constraint)
     int n, err;
 
     *constraint = NULL;
+    memset(dir, 0, sizeof(*dir));
     if (blank_body(rq))
         return S3_OK;
     err = s3_xml_read(rq->body, rq->body_len, &doc);
@@ -44,12 +72,22 @@ static int parse_create_config(const struct req *rq, char **constraint)
             *constraint = s3_xml_text(c[i]);
             if (!*constraint)
                 err = S3_ERR_MALFORMED_XML;
-        } else if (!s3_xml_is(c[i], "Location") && !s3_xml_is(c[i], "Bucket") &&
-                   !s3_xml_is(c[i], "Tags")) {
+        } else if (s3_xml_is(c[i], "Location") && !dir->has_location) {
+            dir->has_location = 1;
+            err = parse_pair(c[i], "Type", dir->location_type, sizeof(dir->location_type), "Name",
+                             dir->location_name, sizeof(dir->location_name));
+        } else if (s3_xml_is(c[i], "Bucket") && !dir->has_bucket) {
+            dir->has_bucket = 1;
+            err = parse_pair(c[i], "Type", dir->bucket_type, sizeof(dir->bucket_type),
+                             "DataRedundancy", dir->data_redundancy, sizeof(dir->data_redundancy));
+        } else if (!s3_xml_is(c[i], "Tags")) {
             err = S3_ERR_MALFORMED_XML;
         }
     }
-    if (n < 0 || (!err && (!*constraint || !**constraint)))
+    if (n < 0 ||
+        (!err && (!*constraint || !**constraint) && !dir->has_location && !dir->has_bucket))
+        err = S3_ERR_MALFORMED_XML;
+    if (!err && *constraint && !**constraint)
         err = S3_ERR_MALFORMED_XML;
     xmlFreeDoc(doc);
     if (err) {
@@ -74,16 +112,25 @@ static void created(struct resp *rs, const struct s3_bucket_row *b)
 int s3_create_bucket(const struct req *rq, struct ctx *cx, struct resp *rs)
 {
     const char *bucket = rq->param[0];
+    int claimed = s3_directory_name_claimed(bucket);
     char *constraint = NULL;
     struct s3_bucket_row b, existing;
+    struct s3_dir_config dir;
+    char zone[32];
     struct kv extra;
     int err, rc;
 
-    if (!s3_bucket_name_valid(bucket))
+    /* a --x-s3 name is judged by the directory bucket rules (s3-spec §3), any other by §6 */
+    if (claimed ? !s3_directory_name_valid(bucket, zone, sizeof(zone))
+                : !s3_bucket_name_valid(bucket))
         return s3_fail_bucket(rs, cx, S3_ERR_INVALID_BUCKET_NAME, bucket);
-    err = parse_create_config(rq, &constraint);
+    err = parse_create_config(rq, &constraint, &dir);
     if (err)
         return s3_fail(rs, cx, err);
+    if (claimed || dir.has_location || dir.has_bucket) {
+        free(constraint);
+        return s3_directory_create(rq, cx, rs, &dir, claimed ? zone : NULL);
+    }
     memset(&b, 0, sizeof(b));
     err = s3_location_resolve(rq->region, constraint, b.region, sizeof(b.region));
     if (err) {
@@ -120,14 +167,19 @@ int s3_create_bucket(const struct req *rq, struct ctx *cx, struct resp *rs)
 int s3_head_bucket(const struct req *rq, struct ctx *cx, struct resp *rs)
 {
     struct s3_bucket_row b;
+    char arn[256];
     int err = s3_bucket_access(rq, cx, rs, &b);
 
     if (err)
         return err;
+    s3_bucket_arn(&b, arn, sizeof(arn));
     resp_status(rs, 200);
     resp_header(rs, "x-amz-bucket-region", b.region);
-    resp_header(rs, "x-amz-access-point-alias", "false");
-    resp_headerf(rs, "x-amz-bucket-arn", "arn:aws:s3:::%s", b.name);
+    if (s3_is_directory(&b))
+        s3_directory_head(cx, &b, rs);
+    else
+        resp_header(rs, "x-amz-access-point-alias", "false");
+    resp_header(rs, "x-amz-bucket-arn", arn);
     resp_header(rs, "Content-Type", "application/xml");
     return S3_OK;
 }
@@ -138,6 +190,8 @@ static int list_one(void *arg, const struct s3_bucket_row *b)
     char when[32];
     char arn[128];
 
+    if (s3_is_directory(b)) /* ListBuckets lists general-purpose buckets only */
+        return 0;
     s3_iso8601(b->created_ms, when, sizeof(when));
     snprintf(arn, sizeof(arn), "arn:aws:s3:::%s", b->name);
     s3_xml_open(x, "Bucket");
@@ -160,7 +214,8 @@ static void canonical_id(const char *account, char out[65])
         snprintf(out + 2 * i, 3, "%02x", d[i]);
 }
 
-/* ListBuckets: GET / (only the caller's account's buckets, in name order). CHOICE: the
+/* ListBuckets: GET / (only the caller's account's general-purpose buckets, in name order; directory
+ * buckets are ListDirectoryBuckets', which cmkemu does not serve). CHOICE: the
  * paging and filter parameters (max-buckets, prefix, bucket-region) are ignored. */
 int s3_list_buckets(const struct req *rq, struct ctx *cx, struct resp *rs)
 {

@@ -4,6 +4,7 @@
 #include "s3.h"
 #include "s3_auth.h"
 #include "s3_handlers.h"
+#include "s3_session.h"
 
 #include "../aws_caller.h"
 
@@ -29,9 +30,15 @@ static const struct s3_route s3_routes[] = {
     { "GET",    S3_BUCKET,  "encryption", s3_get_bucket_encryption },
     { "DELETE", S3_BUCKET,  "encryption", s3_delete_bucket_encryption },
     { "GET",    S3_BUCKET,  "location",   s3_get_bucket_location },
+    { "GET",    S3_BUCKET,  "session",    s3_create_session },
     { "PUT",    S3_BUCKET,  NULL,         s3_create_bucket },
     { "HEAD",   S3_BUCKET,  NULL,         s3_head_bucket },
     { "DELETE", S3_BUCKET,  NULL,         s3_delete_bucket },
+    { "GET",    S3_BUCKET,  "list-type",  s3_list_objects_v2 },
+    { "PUT",    S3_OBJECT,  NULL,         s3_put_object },
+    { "GET",    S3_OBJECT,  NULL,         s3_get_object },
+    { "HEAD",   S3_OBJECT,  NULL,         s3_head_object },
+    { "DELETE", S3_OBJECT,  NULL,         s3_delete_object },
 };
 /* clang-format on */
 
@@ -62,8 +69,15 @@ static const char *const s3_unserved_subs[] = {
     "website",
     "uploads",
     "delete",
-    "session",
     "metadataTable",
+    "uploadId",
+    "attributes",
+    "retention",
+    "legal-hold",
+    "restore",
+    "select",
+    "torrent",
+    "renameObject",
 };
 /* clang-format on */
 
@@ -98,10 +112,35 @@ static void s3_set_ids(struct ctx *cx)
     ids_base64(cx->ids, cx->host_id, 57); /* 76 base64 characters, as AWS's */
 }
 
+/* A body over the server's cap (--max-body): an object upload answers EntityTooLarge with
+ * the declared size and the cap (CHOICE: the cap is --max-body, default 8 MiB); any other
+ * request MaxMessageLengthExceeded. */
+static void body_too_large(const struct req *rq, struct ctx *cx, struct resp *rs,
+                           enum s3_shape shape)
+{
+    const char *proposed = req_header(rq, "x-amz-decoded-content-length");
+    char max[32];
+    struct kv extra[2];
+    size_t n = 0;
+
+    if (shape != S3_OBJECT || strcmp(rq->method, "PUT")) {
+        s3_fail(rs, cx, S3_ERR_MAX_MESSAGE_LENGTH);
+        return;
+    }
+    if (!proposed)
+        proposed = req_header(rq, "Content-Length");
+    snprintf(max, sizeof(max), "%zu", cx->cfg->max_body);
+    if (proposed)
+        extra[n++] = (struct kv){ "ProposedSize", proposed };
+    extra[n++] = (struct kv){ "MaxSizeAllowed", max };
+    s3_fail_ex(rs, cx, S3_ERR_ENTITY_TOO_LARGE, NULL, extra, n);
+}
+
 void s3_dispatch(struct req *rq, struct ctx *cx, struct resp *rs)
 {
     char vbucket[256];
     char bucketbuf[1100];
+    char session_account[16];
     struct aws_caller caller;
     struct auth_aws_outcome auth; /* rq->account points into it in --auth strict */
     const char *path = rq->path;
@@ -146,8 +185,14 @@ void s3_dispatch(struct req *rq, struct ctx *cx, struct resp *rs)
     shape = !rq->param[0][0] ? S3_SERVICE : (key[0] ? S3_OBJECT : S3_BUCKET);
 
     if (rq->body_over_cap) {
-        s3_fail(rs, cx, S3_ERR_MAX_MESSAGE_LENGTH);
+        body_too_large(rq, cx, rs, shape);
         return;
+    }
+    /* signed with a CreateSession session: the session names the account (s3_session.c) */
+    if (req_header(rq, "x-amz-s3session-token")) {
+        if (s3_session_authorize(rq, cx, rs, session_account))
+            return;
+        rq->account = session_account;
     }
     for (size_t i = 0; i < sizeof(s3_routes) / sizeof(s3_routes[0]); i++) {
         const struct s3_route *r = &s3_routes[i];

@@ -1,8 +1,9 @@
-/* s3_encryption.c - PutBucketEncryption, GetBucketEncryption, DeleteBucketEncryption on
- * general-purpose buckets (s3-spec §1, §2, §10). */
+/* s3_encryption.c - PutBucketEncryption, GetBucketEncryption, DeleteBucketEncryption (s3-spec
+ * §1, §2, §10); directory buckets' own rules are in s3_directory.c (§3). */
 #include "s3.h"
 #include "s3_access.h"
 #include "s3_checksum.h"
+#include "s3_directory.h"
 #include "s3_handlers.h"
 #include "s3_sse.h"
 
@@ -42,11 +43,19 @@ int s3_put_bucket_encryption(const struct req *rq, struct ctx *cx, struct resp *
     err = s3_bucket_access(rq, cx, rs, &b);
     if (err)
         return err;
+    /* §3: Content-MD5 is not supported for directory buckets. CHOICE: 400 InvalidRequest. */
+    if (s3_is_directory(&b) && req_header(rq, "Content-MD5"))
+        return s3_fail(rs, cx, S3_ERR_DIR_CONTENT_MD5);
     err = s3_checksum_verify(rq, 1, &f); /* §2 #15-#24 */
     if (err)
         return checksum_fail(rs, cx, err, &f);
     s3_sse_row_init(&sse);
     err = s3_sse_parse(rq->body, rq->body_len, &sse); /* §2 #2-#14 */
+    if (!err && s3_is_directory(&b)) {
+        err = s3_directory_put_encryption(rq, cx, rs, &b, &sse);
+        s3_sse_row_release(&sse);
+        return err;
+    }
     if (!err) {
         rc = store_s3_encryption_put(cx->store, b.name, &sse);
         err = rc == STORE_OK ? S3_OK

@@ -1,4 +1,9 @@
-/* s3_errors.c - the S3 error table, built from the S3_ERRORS list in s3_errors.h. */
+/* s3_errors.c - the S3 error table, built from the S3_ERRORS list in s3_errors.h.
+ *
+ * CHOICE rows (AWS documents the rule but not the answer, or no recording was found):
+ * S3_ERR_KMS_PENDING_IMPORT, S3_ERR_KMS_KEY_USAGE, S3_ERR_KMS_KEY_SPEC (KMS's wording for keys S3
+ * cannot use), S3_ERR_DIR_* (directory bucket rules of s3-spec §3), S3_ERR_EXPIRED_TOKEN and
+ * S3_ERR_INVALID_TOKEN (as 403), S3_ERR_INCOMPLETE_BODY for a malformed aws-chunked body. */
 #include "s3_errors.h"
 
 #define S3_ERR_ROW(id, st, cd, msg) [id] = { st, cd, msg },

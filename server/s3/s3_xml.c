@@ -75,14 +75,14 @@ void s3_xml_finish(struct s3_xml *x, struct resp *rs, int status)
     x->b = NULL;
 }
 
-int s3_fail_ex(struct resp *rs, struct ctx *cx, int e, const char *arg, const struct kv *extra,
-               size_t nextra)
+int s3_fail_ex2(struct resp *rs, struct ctx *cx, int e, const char *a1, const char *a2,
+                const struct kv *extra, size_t nextra)
 {
     const struct api_error *row = s3_error_row(e);
     struct s3_xml x;
     char msg[1024];
 
-    api_message(msg, sizeof(msg), row->message, arg);
+    api_message2(msg, sizeof(msg), row->message, a1, a2);
     resp_status(rs, row->status);
     if (s3_xml_start(&x, "Error", 0))
         return e ? e : S3_ERR_INTERNAL;
@@ -94,6 +94,12 @@ int s3_fail_ex(struct resp *rs, struct ctx *cx, int e, const char *arg, const st
     s3_xml_elem(&x, "HostId", cx->host_id);
     s3_xml_finish(&x, rs, row->status);
     return e ? e : S3_ERR_INTERNAL;
+}
+
+int s3_fail_ex(struct resp *rs, struct ctx *cx, int e, const char *arg, const struct kv *extra,
+               size_t nextra)
+{
+    return s3_fail_ex2(rs, cx, e, arg, NULL, extra, nextra);
 }
 
 int s3_fail(struct resp *rs, struct ctx *cx, int e)
