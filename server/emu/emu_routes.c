@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void emu_json(struct resp *rs, int status, json_t *body)
+void emu_json(struct resp *rs, int status, json_t *body)
 {
     char *s = json_dumps(body, JSON_COMPACT);
 
@@ -33,6 +33,9 @@ static const struct route emu_routes[] = {
     { "GET",  "/_cmkemu/health", emu_health },
     { "HEAD", "/_cmkemu/health", emu_health },
     { "PUT",  "/_cmkemu/oci/compartments/{compartmentId}", emu_oci_put_compartment },
+    { "POST", "/_cmkemu/reset",   emu_reset },
+    { "POST", "/moto-api/reset",  emu_moto_reset },
+    { "GET",  "/moto-api/reset",  emu_moto_reset },
 };
 /* clang-format on */
 
