@@ -64,11 +64,12 @@ deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; fi
 
 # What the tests need besides the build: clang (sanitizers, fuzzing), node + the npm test
-# clients, the aws CLI and boto3 (Debian's packages when the machine has none).
+# clients, the aws CLI, boto3 and jsonschema (Debian's packages when the machine has none).
 test-deps: deps
 	@missing=""; for p in $(TEST_APT); do dpkg -s $$p >/dev/null 2>&1 || command -v $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	command -v aws >/dev/null 2>&1 || missing="$$missing awscli"; \
 	python3 -c 'import boto3' >/dev/null 2>&1 || missing="$$missing python3-boto3"; \
+	python3 -c 'import jsonschema' >/dev/null 2>&1 || missing="$$missing python3-jsonschema"; \
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; fi
 	@cd tests/e2e/node && sum=$$(sha256sum package-lock.json | cut -d' ' -f1) && \
