@@ -23,6 +23,7 @@ TEST_APT := clang nodejs npm curl
 
 PORT ?= 4566
 DB   ?= cmkemu.db
+SEED ?=
 
 .SECONDARY:
 
@@ -77,7 +78,7 @@ test-deps: deps
 	    { npm ci --no-audit --no-fund --loglevel=error && echo "$$sum" > node_modules/.cmkemu-lock; }; }
 
 run: deps $(BUILD)/cmkemu
-	./$(BUILD)/cmkemu --port $(PORT) --db $(DB)
+	./$(BUILD)/cmkemu --port $(PORT) --db $(DB) $(if $(SEED),--seed $(SEED))
 
 unit: $(UNIT_BINS)
 
