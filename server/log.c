@@ -70,7 +70,7 @@ size_t log_json_escape(char *out, size_t n, const char *in)
             out[o++] = (char)*s++;
         } else if (*s == '\n' || *s == '\r' || *s == '\t') {
             out[o++] = '\\';
-            out[o++] = *s == '\n' ? 'n' : *s == '\r' ? 'r' : 't';
+            out[o++] = "nrt"[*s == '\n' ? 0 : *s == '\r' ? 1 : 2];
             s++;
         } else if (*s < 0x20 || *s == 0x7f) {
             o += (size_t)snprintf(out + o, n - o, "\\u%04x", *s++);

@@ -22,6 +22,7 @@ static void aws_headers(struct aws_headers *h, const char *account, const char *
 {
     size_t n = 0;
 
+    memset(h, 0, sizeof(*h));
     snprintf(h->auth, sizeof(h->auth),
              "Authorization: AWS4-HMAC-SHA256 Credential=%s/20250101/%s/%s/aws4_request, "
              "SignedHeaders=host, Signature=00",

@@ -81,12 +81,26 @@ static void read_string(struct walk *w, char *out, size_t n)
                     put_utf8(out, n, &o, cp);
                 continue;
             }
-            c = e == 'n'   ? '\n'
-                : e == 't' ? '\t'
-                : e == 'r' ? '\r'
-                : e == 'b' ? '\b'
-                : e == 'f' ? '\f'
-                           : e;
+            switch (e) {
+            case 'n':
+                c = '\n';
+                break;
+            case 't':
+                c = '\t';
+                break;
+            case 'r':
+                c = '\r';
+                break;
+            case 'b':
+                c = '\b';
+                break;
+            case 'f':
+                c = '\f';
+                break;
+            default:
+                c = e;
+                break;
+            }
         }
         if (o + 1 < n)
             out[o++] = c;

@@ -365,7 +365,12 @@ int seed_load_file(const char *path, const struct config *cfg, int64_t now_ms, s
     *out = NULL;
     f = fopen(path, "rb");
     if (!f) {
-        snprintf(err, errn, "seed %s: cannot read: %s", path, strerror(errno));
+        char why[128];
+
+        snprintf(why, sizeof(why), "%s", strerror(errno));
+        if (why[0] >= 'A' && why[0] <= 'Z' && !(why[1] >= 'A' && why[1] <= 'Z'))
+            why[0] = (char)(why[0] - 'A' + 'a');
+        snprintf(err, errn, "seed %s: cannot read: %s", path, why);
         return -1;
     }
     if (fstat(fileno(f), &sb) || !S_ISREG(sb.st_mode) || sb.st_size > SEED_FILE_MAX) {

@@ -96,7 +96,7 @@ int seed_oci_compartment(struct seed_loader *ld, const json_t *obj, const char *
     if (seed_str(ld, obj, path, name, dflt == NULL, &ref))
         return -1;
     if (!ref) {
-        snprintf(out, SEED_ID_MAX, "%s", dflt);
+        snprintf(out, SEED_ID_MAX, "%s", dflt ? dflt : "");
         return 0;
     }
     seed_path_member(sub, sizeof(sub), path, name);
@@ -172,7 +172,7 @@ static int key_fingerprint(const char *pem, char out[48])
 
     if (len > 0 && EVP_Digest(der, (size_t)len, md, &mdlen, EVP_md5(), NULL) && mdlen == 16) {
         for (unsigned i = 0; i < mdlen; i++)
-            snprintf(out + 3 * i, 4, "%02x%s", md[i], i + 1 < mdlen ? ":" : "");
+            snprintf(out + (size_t)3 * i, 4, "%02x%s", md[i], i + 1 < mdlen ? ":" : "");
         rc = 0;
     }
     OPENSSL_free(der);
