@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 DF=docker/Dockerfile
-BIN=${CMKEMU_BIN:-build/cmkemu}
+BIN="$CMKEMU_TMP/docker-build/build/cmkemu" # built below from the build stage's files
 
 # Splits the Dockerfile into stages and instructions (continuations joined): "stage<TAB>INSTR<TAB>args".
 python3 - "$DF" >"$CMKEMU_TMP/df.tsv" <<'PY'
@@ -40,18 +40,6 @@ readme_build=$(sed -n 's/^\(make [a-z-]*\) *# only builds build\/cmkemu.*/\1/p' 
 if [ -n "$readme_build" ] && instr 0 RUN | grep -qx "$readme_build"; then ok "the build stage runs the README's build command ($readme_build)"
 else bad "the build stage runs the README's build command" "README: '$readme_build'" "RUN: $(instr 0 RUN | tr '\n' '|')"; fi
 
-# runtime stage: exactly the packages of the libraries the binary needs (libc6 is in the base)
-expect_line "the runtime stage is debian:bookworm-slim" "$(instr 1 FROM)" "debian:bookworm-slim"
-if command -v dpkg >/dev/null && command -v readelf >/dev/null && [ -x "$BIN" ]; then
-    need=$(for so in $(readelf -d "$BIN" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
-        p=$(ldd "$BIN" | awk -v s="$so" '$1 == s { print $3 }')
-        { dpkg -S "$p" 2>/dev/null || dpkg -S "/usr$p" 2>/dev/null || dpkg -S "${p#/usr}" 2>/dev/null; } | cut -d: -f1
-    done | grep -vx libc6 | sort -u)
-    expect_line "the runtime stage installs the packages of the binary's libraries" "$(apt_of 1 | tr '\n' ' ')" "$(echo "$need" | tr '\n' ' ')"
-else
-    ok "the runtime packages are not checked here (no dpkg, readelf or binary)"
-fi
-
 # the image's settings
 env=$(instr 1 ENV)
 for kv in CMKEMU_HOST=0.0.0.0 CMKEMU_PORT=4566 CMKEMU_DB=/data/cmkemu.db; do
@@ -76,11 +64,25 @@ expect_line "every file the Dockerfile copies exists" "$missing" ""
 ctx="$CMKEMU_TMP/docker-build"
 mkdir -p "$ctx"
 instr 0 COPY | while read -r src dest; do cp -R "$src" "$ctx/$dest"; done
-if (cd "$ctx" && make -j2 all >"$CMKEMU_TMP/docker-build.log" 2>&1) && [ -x "$ctx/build/cmkemu" ]; then
+# as Docker would: none of this make's or the suite's settings (make asan's BUILD, CC, SAN)
+if (cd "$ctx" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u BUILD -u CC -u SAN -u OPT \
+        make -j2 all >"$CMKEMU_TMP/docker-build.log" 2>&1) && [ -x "$ctx/build/cmkemu" ]; then
     ok "the build stage's files build cmkemu with the README's command"
 else
     bad "the build stage's files build cmkemu with the README's command" "$(tail -n 20 "$CMKEMU_TMP/docker-build.log")"
 fi
 "$ctx/build/cmkemu" --version >/dev/null 2>&1 && ok "the built binary runs" || bad "the built binary runs"
+
+# runtime stage: exactly the packages of the libraries that binary needs (libc6 is in the base)
+expect_line "the runtime stage is debian:bookworm-slim" "$(instr 1 FROM)" "debian:bookworm-slim"
+if command -v dpkg >/dev/null && command -v readelf >/dev/null && [ -x "$BIN" ]; then
+    need=$(for so in $(readelf -d "$BIN" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
+        p=$(ldd "$BIN" | awk -v s="$so" '$1 == s { print $3 }')
+        { dpkg -S "$p" 2>/dev/null || dpkg -S "/usr$p" 2>/dev/null || dpkg -S "${p#/usr}" 2>/dev/null; } | cut -d: -f1
+    done | grep -vx libc6 | sort -u)
+    expect_line "the runtime stage installs the packages of the binary's libraries" "$(apt_of 1 | tr '\n' ' ')" "$(echo "$need" | tr '\n' ' ')"
+else
+    ok "the runtime packages are not checked here (no dpkg, readelf or binary)"
+fi
 
 finish
