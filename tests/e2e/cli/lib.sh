@@ -28,7 +28,12 @@ start_server() {
     SERVER_URL="http://127.0.0.1:$(cat "$CMKEMU_TMP/$name.port")"
 }
 
-stop_server() { kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; }
+# stop_server NAME: SIGTERM; a clean stop exits 0 with no sanitizer report in its log.
+stop_server() {
+    kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID"; rc=$?
+    if [ "$rc" -eq 0 ] && ! grep -qE 'Sanitizer|runtime error' "$CMKEMU_TMP/$1.log"; then ok "$1: cmkemu stops cleanly"
+    else bad "$1: cmkemu stops cleanly" "rc=$rc" "$(tail -n 20 "$CMKEMU_TMP/$1.log")"; fi
+}
 
 # http METHOD URL: curl without a body; the body in OUT, the status in RC.
 http() {

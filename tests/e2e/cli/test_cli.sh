@@ -45,7 +45,7 @@ expect_err "a bad CMKEMU_LOG_FORMAT says so" "cmkemu: bad value for CMKEMU_LOG_F
 # --log-format json: every line is a JSON object; the access line has its fields
 if start_server json --db :memory: --log-format json --log-level info; then
     curl -s "$SERVER_URL/_cmkemu/health" >/dev/null
-    stop_server
+    stop_server json
     if python3 - "$CMKEMU_TMP/json.log" <<'PY'
 import json, sys
 lines = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]

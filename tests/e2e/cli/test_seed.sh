@@ -76,12 +76,12 @@ expect_rc "POST /moto-api/reset answers 200" 200
 expect_out "POST /moto-api/reset answers as moto does" '{"status":"ok"}'
 OUT=$(dev kms describe-key --key-id "$APP_KEY" --query 'KeyMetadata.KeyState' --output text)
 expect_out "POST /moto-api/reset restores the seed" "Enabled"
-stop_server
+stop_server seed
 
 # a restart with the same database and seed starts from the seed again
 if start_server seed2 --db "$CMKEMU_TMP/seed.db" --seed "$SEED" --log-level warn; then
     check_seeded "after a restart"
-    stop_server
+    stop_server seed2
 else
     bad "a restart on the same database starts"
 fi
