@@ -105,11 +105,11 @@ static void usage(FILE *f)
         fprintf(f, "  %-15s %-20s default %-12s %s\n", opts[i].flag, opts[i].env,
                 *opts[i].dflt ? opts[i].dflt : "(none)", opts[i].help);
     fprintf(f, "\nActions (no environment variable):\n");
-    fprintf(f, "  %-15s %-20s %-20s %s\n", "--health-check", "", "",
+    fprintf(f, "  %-57s %s\n", "--health-check",
             "probe http://<host>:<port>/_cmkemu/health of a running cmkemu; exit 0 when healthy");
-    fprintf(f, "  %-15s %-20s %-20s %s\n", "--health-check=URL", "", "", "probe that URL instead");
-    fprintf(f, "  %-15s %-20s %-20s %s\n  %-15s %-20s %-20s %s\n", "--help", "", "",
-            "print this help", "--version", "", "", "print the version");
+    fprintf(f, "  %-57s %s\n", "--health-check=URL", "probe that URL instead");
+    fprintf(f, "  %-57s %s\n", "--help", "print this help");
+    fprintf(f, "  %-57s %s\n", "--version", "print the version");
 }
 
 int config_load(struct config *cfg, int argc, char **argv)
