@@ -126,7 +126,7 @@ static int load_kms_key(struct seed_loader *ld, const json_t *k, const char *pat
 
     if (seed_object(ld, k, path, members) || seed_str(ld, k, path, "name", 0, &name) ||
         seed_str(ld, k, path, "id", 0, &id) || seed_str(ld, k, path, "region", 0, &region) ||
-        seed_str(ld, k, path, "description", 0, &desc) ||
+        seed_str_max(ld, k, path, "description", 0, SEED_TEXT_MAX, &desc) ||
         seed_str(ld, k, path, "keySpec", 0, &spec) ||
         seed_str(ld, k, path, "keyUsage", 0, &usage) ||
         seed_bool(ld, k, path, "multiRegion", &multi) ||

@@ -13,6 +13,7 @@
 
 #define SEED_PATH_MAX 256 /* a JSON pointer into the seed */
 #define SEED_ID_MAX   256
+#define SEED_TEXT_MAX 8192 /* descriptions */
 
 struct seed_loader {
     const char *source; /* file name in messages */
@@ -41,6 +42,9 @@ int seed_object(struct seed_loader *ld, const json_t *v, const char *path,
 /* Optional members leave *out as it was when absent (or null). */
 int seed_str(struct seed_loader *ld, const json_t *obj, const char *path, const char *name,
              int required, const char **out);
+/* Same for texts longer than a name (descriptions): at most max bytes. */
+int seed_str_max(struct seed_loader *ld, const json_t *obj, const char *path, const char *name,
+                 int required, size_t max, const char **out);
 int seed_int(struct seed_loader *ld, const json_t *obj, const char *path, const char *name,
              json_int_t min, json_int_t max, json_int_t *out);
 int seed_bool(struct seed_loader *ld, const json_t *obj, const char *path, const char *name,

@@ -116,8 +116,8 @@ static json_t *member(const json_t *obj, const char *name)
     return json_is_null(v) ? NULL : v;
 }
 
-int seed_str(struct seed_loader *ld, const json_t *obj, const char *path, const char *name,
-             int required, const char **out)
+int seed_str_max(struct seed_loader *ld, const json_t *obj, const char *path, const char *name,
+                 int required, size_t max, const char **out)
 {
     json_t *v = member(obj, name);
     char sub[SEED_PATH_MAX];
@@ -128,10 +128,16 @@ int seed_str(struct seed_loader *ld, const json_t *obj, const char *path, const 
     if (!json_is_string(v))
         return seed_fail(ld, sub, "must be a string, not %s", type_name(v));
     if (!json_string_length(v) || strlen(json_string_value(v)) != json_string_length(v) ||
-        json_string_length(v) >= SEED_ID_MAX)
-        return seed_fail(ld, sub, "must be 1 to %d characters", SEED_ID_MAX - 1);
+        json_string_length(v) > max)
+        return seed_fail(ld, sub, "must be 1 to %zu characters", max);
     *out = json_string_value(v);
     return 0;
+}
+
+int seed_str(struct seed_loader *ld, const json_t *obj, const char *path, const char *name,
+             int required, const char **out)
+{
+    return seed_str_max(ld, obj, path, name, required, SEED_ID_MAX - 1, out);
 }
 
 int seed_int(struct seed_loader *ld, const json_t *obj, const char *path, const char *name,
@@ -299,6 +305,7 @@ int seed_load(const char *text, size_t len, const char *source, const struct con
     json_error_t je;
     json_t *root;
     json_t *v;
+    const char *note = NULL;
     int rc = -1;
 
     *out = NULL;
@@ -326,7 +333,9 @@ int seed_load(const char *text, size_t len, const char *source, const struct con
         seed_fail(&ld, "", "cannot open an in-memory database");
         goto out;
     }
-    if (seed_object(&ld, root, "", top))
+    if (seed_object(&ld, root, "", top) ||
+        seed_str_max(&ld, root, "", "$schema", 0, SEED_TEXT_MAX, &note) ||
+        seed_str_max(&ld, root, "", "description", 0, SEED_TEXT_MAX, &note))
         goto out;
     v = json_object_get(root, "aws");
     if (v && seed_aws_load(&ld, v, "/aws"))

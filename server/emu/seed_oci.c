@@ -388,7 +388,7 @@ static int load_recipe(struct seed_loader *ld, const json_t *r, const char *path
 
     if (seed_object(ld, r, path, members) || seed_str(ld, r, path, "name", 1, &name) ||
         seed_oci_id(ld, r, path, "securityzonessecurityrecipe", NULL, &id) ||
-        seed_str(ld, r, path, "description", 0, &desc) ||
+        seed_str_max(ld, r, path, "description", 0, SEED_TEXT_MAX, &desc) ||
         seed_oci_compartment(ld, r, path, t, "compartment", t->id, comp) ||
         seed_array(ld, r, path, "policies", &names))
         return -1;
@@ -467,7 +467,7 @@ static int load_zone(struct seed_loader *ld, const json_t *z, const char *path,
 
     if (seed_object(ld, z, path, members) || seed_str(ld, z, path, "name", 1, &name) ||
         seed_oci_id(ld, z, path, "securityzonessecurityzone", NULL, &id) ||
-        seed_str(ld, z, path, "description", 0, &desc) ||
+        seed_str_max(ld, z, path, "description", 0, SEED_TEXT_MAX, &desc) ||
         seed_oci_compartment(ld, z, path, t, "compartment", NULL, comp) ||
         seed_str(ld, z, path, "recipe", 1, &recipe) ||
         seed_array(ld, z, path, "compartments", &extra))
