@@ -217,8 +217,14 @@ static void test_example_oci(void)
     j = oci_get("/oci/us-ashburn-1/20160918/volumes/" SECURE_DB);
     CHECK_STR(str(j, "kmsKeyId"), AES_KEY);
     CHECK_INT(json_integer_value(json_object_get(j, "sizeInGBs")), 100);
+    snprintf(target, sizeof(target), "/oci/us-ashburn-1/20160918/volumeBackups?compartmentId=%s",
+             str(j, "compartmentId"));
     json_decref(j);
-    j = oci_get("/oci/us-ashburn-1/20160918/volumeBackups?compartmentId=" TENANCY);
+    j = oci_get(target);
+    CHECK_INT(json_array_size(j), 1);
+    CHECK_STR(str(json_array_get(j, 0), "displayName"), "secure-db-backup");
+    CHECK_STR(str(json_array_get(j, 0), "kmsKeyId"), AES_KEY);
+    CHECK_STR(str(json_array_get(j, 0), "volumeId"), SECURE_DB);
     json_decref(j);
     /* the zone covers the secure compartment with the Maximum Security Recipe */
     j = oci_get("/oci/us-ashburn-1/20200131/securityZones?compartmentId=" SECURE);
