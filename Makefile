@@ -24,6 +24,7 @@ TEST_APT := clang clang-tidy clang-format cppcheck nodejs npm curl chromium
 
 PORT ?= 4566
 DB   ?= cmkemu.db
+SEED ?=
 
 .SECONDARY:
 
@@ -74,12 +75,13 @@ deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; fi
 
 # What the tests need besides the build: clang (sanitizers, fuzzing), chromium (the dashboard
-# test), node + the npm test clients, the aws CLI and boto3 (Debian's packages when the machine
-# has none).
+# test), node + the npm test clients, the aws CLI, boto3 and jsonschema (Debian's packages when
+# the machine has none).
 test-deps: deps
 	@missing=""; for p in $(TEST_APT); do dpkg -s $$p >/dev/null 2>&1 || command -v $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	command -v aws >/dev/null 2>&1 || missing="$$missing awscli"; \
 	python3 -c 'import boto3' >/dev/null 2>&1 || missing="$$missing python3-boto3"; \
+	python3 -c 'import jsonschema' >/dev/null 2>&1 || missing="$$missing python3-jsonschema"; \
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; fi
 	@cd tests/e2e/node && sum=$$(sha256sum package-lock.json | cut -d' ' -f1) && \
@@ -87,7 +89,7 @@ test-deps: deps
 	    { npm ci --no-audit --no-fund --loglevel=error && echo "$$sum" > node_modules/.cmkemu-lock; }; }
 
 run: deps $(BUILD)/cmkemu
-	./$(BUILD)/cmkemu --port $(PORT) --db $(DB)
+	./$(BUILD)/cmkemu --port $(PORT) --db $(DB) $(if $(SEED),--seed $(SEED))
 
 unit: $(UNIT_BINS)
 

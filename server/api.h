@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 struct store;
+struct seed;
 
 struct ctx {
     struct store *store;
@@ -24,6 +25,9 @@ struct ctx {
     struct ids *ids;      /* injected id source */
     char request_id[128]; /* this request's id, set by the family before the handler runs */
     char host_id[128];    /* S3's x-amz-id-2; empty elsewhere */
+
+    /* What POST /_cmkemu/reset restores (emu/seed.h); NULL: a reset empties the state. */
+    const struct seed *seed;
 };
 
 /* A handler fills `rs` and returns 0 on success or the family's error enum it answered with. */

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum opt_kind { OPT_STR, OPT_INT, OPT_SIZE, OPT_LEVEL, OPT_AUTH };
+enum opt_kind { OPT_STR, OPT_INT, OPT_SIZE, OPT_LEVEL, OPT_AUTH, OPT_FORMAT };
 
 struct opt {
     const char *flag;
@@ -27,6 +27,7 @@ static const struct opt opts[] = {
     { "--oci-region",   "CMKEMU_OCI_REGION",   OPT_STR,   OFF(oci_region),      sizeof(((struct config *)0)->oci_region),      "us-ashburn-1", "OCI region for requests that name none (by Host or /oci/<region> prefix)" },
     { "--account",      "CMKEMU_ACCOUNT",      OPT_STR,   OFF(default_account), sizeof(((struct config *)0)->default_account), "000000000000", "AWS account of requests whose access key is not 12 digits" },
     { "--log-level",    "CMKEMU_LOG_LEVEL",    OPT_LEVEL, OFF(log_level),       0,                                             "info",       "error, warn, info or debug (info prints one access line per request)" },
+    { "--log-format",   "CMKEMU_LOG_FORMAT",   OPT_FORMAT, OFF(log_format),     0,                                             "text",       "text or json (one JSON object per line: ts, level, msg; access lines add method, path, status, ms, request_id)" },
     { "--max-body",     "CMKEMU_MAX_BODY",     OPT_SIZE,  OFF(max_body),        0,                                             "8388608",    "largest request body accepted, in bytes" },
     { "--max-header",   "CMKEMU_MAX_HEADER",   OPT_SIZE,  OFF(max_header),      0,                                             "65536",      "largest request line plus headers, in bytes" },
     { "--idle-timeout", "CMKEMU_IDLE_TIMEOUT", OPT_INT,   OFF(idle_timeout),    0,                                             "30",         "seconds an idle connection is kept" },
@@ -34,6 +35,7 @@ static const struct opt opts[] = {
     { "--port-file",    "CMKEMU_PORT_FILE",    OPT_STR,   OFF(port_file),       sizeof(((struct config *)0)->port_file),       "",           "write the bound port to this file once listening" },
     { "--auth",         "CMKEMU_AUTH",         OPT_AUTH,  OFF(auth),            0,                                             "off",        "off (any signature is accepted) or strict (valid signatures by registered credentials)" },
     { "--auth-config",  "CMKEMU_AUTH_CONFIG",  OPT_STR,   OFF(auth_config),     sizeof(((struct config *)0)->auth_config),     "",           "JSON file of AWS access keys and OCI API keys, loaded into the store at start" },
+    { "--seed",         "CMKEMU_SEED",         OPT_STR,   OFF(seed_path),       sizeof(((struct config *)0)->seed_path),       "",           "JSON seed file: the state at start and after every POST /_cmkemu/reset" },
 };
 /* clang-format on */
 #undef OFF
@@ -86,6 +88,11 @@ static int set_opt(struct config *cfg, const struct opt *o, const char *v)
             return -1;
         *(enum auth_mode *)(void *)base = strcmp(v, "off") ? AUTH_STRICT : AUTH_OFF;
         return 0;
+    case OPT_FORMAT:
+        if (strcmp(v, "text") && strcmp(v, "json"))
+            return -1;
+        *(enum log_format *)(void *)base = !strcmp(v, "json") ? LOG_FORMAT_JSON : LOG_FORMAT_TEXT;
+        return 0;
     }
     return -1;
 }
@@ -104,8 +111,12 @@ static void usage(FILE *f)
     for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
         fprintf(f, "  %-15s %-20s default %-12s %s\n", opts[i].flag, opts[i].env,
                 *opts[i].dflt ? opts[i].dflt : "(none)", opts[i].help);
-    fprintf(f, "  %-15s %-20s %-20s %s\n  %-15s %-20s %-20s %s\n", "--help", "", "",
-            "print this help", "--version", "", "", "print the version");
+    fprintf(f, "\nActions (no environment variable):\n");
+    fprintf(f, "  %-57s %s\n", "--health-check",
+            "probe http://<host>:<port>/_cmkemu/health of a running cmkemu; exit 0 when healthy");
+    fprintf(f, "  %-57s %s\n", "--health-check=URL", "probe that URL instead");
+    fprintf(f, "  %-57s %s\n", "--help", "print this help");
+    fprintf(f, "  %-57s %s\n", "--version", "print the version");
 }
 
 int config_load(struct config *cfg, int argc, char **argv)
@@ -133,6 +144,16 @@ int config_load(struct config *cfg, int argc, char **argv)
         if (!strcmp(arg, "--version")) {
             printf("cmkemu %s\n", CMKEMU_VERSION);
             return 1;
+        }
+        if (flen == strlen("--health-check") && !strncmp(arg, "--health-check", flen)) {
+            cfg->health_check = 1;
+            if (eq && (strlen(eq + 1) >= sizeof(cfg->health_url) || !eq[1])) {
+                fprintf(stderr, "cmkemu: bad value for --health-check: '%s'\n", eq + 1);
+                return -1;
+            }
+            if (eq)
+                snprintf(cfg->health_url, sizeof(cfg->health_url), "%s", eq + 1);
+            continue;
         }
         for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
             if (strlen(opts[i].flag) == flen && !strncmp(opts[i].flag, arg, flen))

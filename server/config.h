@@ -7,6 +7,7 @@
 #define CMKEMU_VERSION "0.1.0"
 
 enum log_level { LOG_ERROR = 0, LOG_WARN, LOG_INFO, LOG_DEBUG };
+enum log_format { LOG_FORMAT_TEXT = 0, LOG_FORMAT_JSON };
 
 /* off: any signature is accepted; strict: S3/KMS need a valid SigV4 signature and OCI a valid
  * RSA-SHA256 signature, by a registered credential. */
@@ -27,10 +28,16 @@ struct config {
     char port_file[1024];   /* --port-file / CMKEMU_PORT_FILE: write the bound port here */
     enum auth_mode auth;    /* --auth / CMKEMU_AUTH */
     char auth_config[1024]; /* --auth-config / CMKEMU_AUTH_CONFIG: credentials (JSON) */
+    char seed_path[1024];   /* --seed / CMKEMU_SEED: JSON seed file loaded at start and on reset */
+    enum log_format log_format; /* --log-format / CMKEMU_LOG_FORMAT: text or json lines */
+    /* --health-check[=URL]: probe a running cmkemu and exit (no environment variable) */
+    int health_check;
+    char health_url[512]; /* "" probes http://<host>:<port>/_cmkemu/health */
 };
 
-/* Fills defaults, then the environment, then argv. Returns 0 to run, 1 when --help or
- * --version printed and the program should exit 0, -1 on a bad flag (message printed). */
+/* Fills defaults, then the environment, then argv. Returns 0 to run (or, with cfg->health_check,
+ * to probe), 1 when --help or --version printed and the program should exit 0, -1 on a bad flag
+ * (message printed). */
 int config_load(struct config *cfg, int argc, char **argv);
 void config_defaults(struct config *cfg);
 

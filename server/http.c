@@ -25,6 +25,7 @@ struct http_server {
     const struct config *cfg;
     struct store *st;
     struct ids *ids;
+    const struct seed *seed;
     int port;
 };
 
@@ -131,6 +132,7 @@ static enum MHD_Result handle(struct http_server *srv, struct MHD_Connection *c,
     cx.cfg = srv->cfg;
     cx.now_ms = ids_now_ms();
     cx.ids = srv->ids;
+    cx.seed = srv->seed;
 
     resp_init(&rs);
     router_dispatch(&rq, &cx, &rs);
@@ -233,7 +235,8 @@ __attribute__((format(printf, 2, 0))) static void mhd_log(void *cls, const char 
     log_msg(LOG_DEBUG, "mhd: %s", line);
 }
 
-struct http_server *http_start(const struct config *cfg, struct store *st, struct ids *ids)
+struct http_server *http_start(const struct config *cfg, struct store *st, struct ids *ids,
+                               const struct seed *seed)
 {
     struct http_server *srv = calloc(1, sizeof(*srv));
     struct addrinfo hints, *ai = NULL;
@@ -248,6 +251,7 @@ struct http_server *http_start(const struct config *cfg, struct store *st, struc
     srv->cfg = cfg;
     srv->st = st;
     srv->ids = ids;
+    srv->seed = seed;
     memset(&hints, 0, sizeof(hints));
     hints.ai_family = AF_UNSPEC;
     hints.ai_socktype = SOCK_STREAM;

@@ -6,10 +6,13 @@
 #include "ids.h"
 
 struct store;
+struct seed;
 struct http_server;
 
-/* Starts listening. Returns NULL (message printed) when the address cannot be bound. */
-struct http_server *http_start(const struct config *cfg, struct store *st, struct ids *ids);
+/* Starts listening. seed (may be NULL) is what POST /_cmkemu/reset restores. Returns NULL
+ * (message printed) when the address cannot be bound. */
+struct http_server *http_start(const struct config *cfg, struct store *st, struct ids *ids,
+                               const struct seed *seed);
 /* The port actually bound (useful with --port 0). */
 int http_port(const struct http_server *srv);
 /* Stops accepting, lets in-flight requests finish, frees the server. */

@@ -5,6 +5,7 @@
 
 #include "../server/log.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,14 +26,33 @@ static int exec_sql(struct store *st, const char *sql)
     return 0;
 }
 
-int store_open(struct store **out, const char *path)
+/* The reason a statement of store_open failed, as a lowercase phrase: the system's when the
+ * file could not be opened ("is a directory", "permission denied"), else SQLite's. */
+static void open_reason(struct store *st, char *why, size_t n)
+{
+    int sys = st->db ? sqlite3_system_errno(st->db) : 0;
+    int code = st->db ? sqlite3_errcode(st->db) : SQLITE_NOMEM;
+
+    if (sys && (code == SQLITE_CANTOPEN || code == SQLITE_IOERR || code == SQLITE_READONLY))
+        snprintf(why, n, "%s", strerror(sys));
+    else
+        snprintf(why, n, "%s", st->db ? sqlite3_errmsg(st->db) : "out of memory");
+    if (why[0] >= 'A' && why[0] <= 'Z' && !(why[1] >= 'A' && why[1] <= 'Z'))
+        why[0] = (char)(why[0] - 'A' + 'a');
+}
+
+int store_open_why(struct store **out, const char *path, char *why, size_t n)
 {
     struct store *st = calloc(1, sizeof(*st));
     int memory = !strcmp(path, ":memory:");
 
     *out = NULL;
-    if (!st)
+    if (n)
+        why[0] = '\0';
+    if (!st) {
+        snprintf(why, n, "out of memory");
         return -1;
+    }
     {
         /* recursive: store calls made inside a transaction callback join that transaction */
         pthread_mutexattr_t ma;
@@ -45,22 +65,38 @@ int store_open(struct store **out, const char *path)
     if (sqlite3_open_v2(path, &st->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                         NULL) != SQLITE_OK) {
-        log_msg(LOG_ERROR, "cannot open database '%s': %s", path,
-                st->db ? sqlite3_errmsg(st->db) : "out of memory");
+        open_reason(st, why, n);
         store_close(st);
         return -1;
     }
     sqlite3_busy_timeout(st->db, 5000);
     /* CHOICE: WAL with synchronous=NORMAL: a committed write survives a crash of the process
      * (SIGKILL); only a power loss may drop the last commits. */
-    if ((!memory && exec_sql(st, "PRAGMA journal_mode=WAL")) ||
-        exec_sql(st, "PRAGMA synchronous=NORMAL") || exec_sql(st, "PRAGMA foreign_keys=ON") ||
-        migrate_apply(st->db)) {
+    if ((!memory &&
+         sqlite3_exec(st->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL) != SQLITE_OK) ||
+        sqlite3_exec(st->db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_exec(st->db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL) != SQLITE_OK) {
+        open_reason(st, why, n);
+        store_close(st);
+        return -1;
+    }
+    if (migrate_apply(st->db)) {
+        snprintf(why, n, "the schema migrations failed");
         store_close(st);
         return -1;
     }
     *out = st;
     return 0;
+}
+
+int store_open(struct store **out, const char *path)
+{
+    char why[256];
+    int rc = store_open_why(out, path, why, sizeof(why));
+
+    if (rc)
+        log_msg(LOG_ERROR, "cannot open database '%s': %s", path, why);
+    return rc;
 }
 
 void store_close(struct store *st)

@@ -7,6 +7,8 @@
 #ifndef CMKEMU_STORE_H
 #define CMKEMU_STORE_H
 
+#include <stddef.h>
+
 enum store_rc {
     STORE_OK = 0,
     STORE_NOT_FOUND,     /* the named row does not exist */
@@ -21,6 +23,9 @@ struct store;
 /* Opens (creating when absent) the database at path (":memory:" allowed), applies the
  * embedded migrations and returns 0, or logs and returns -1. */
 int store_open(struct store **out, const char *path);
+/* Same without logging: on failure why (size n) says why, as a lowercase phrase ("is a
+ * directory", "permission denied", "file is not a database"). */
+int store_open_why(struct store **out, const char *path, char *why, size_t n);
 void store_close(struct store *st);
 /* PRAGMA user_version after migration: the number of the last applied schema. */
 int store_schema_version(struct store *st);

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void emu_json(struct resp *rs, int status, json_t *body)
+void emu_json(struct resp *rs, int status, json_t *body)
 {
     char *s = json_dumps(body, JSON_COMPACT);
 
@@ -39,6 +39,9 @@ static const struct route emu_routes[] = {
     { "HEAD", "/_cmkemu/ui", emu_ui_page },
     { "GET",  "/_cmkemu/ui/{file}", emu_ui_asset },
     { "HEAD", "/_cmkemu/ui/{file}", emu_ui_asset },
+    { "POST", "/_cmkemu/reset",   emu_reset },
+    { "POST", "/moto-api/reset",  emu_moto_reset },
+    { "GET",  "/moto-api/reset",  emu_moto_reset },
 };
 /* clang-format on */
 

@@ -1,6 +1,7 @@
 #!/bin/sh
 # e2e/run.sh - starts the real cmkemu binary on a free port with a temporary database and drives
-# it with the real clients: aws CLI scripts, boto3 (unittest) and node (node --test).
+# it with the real clients: aws CLI scripts, boto3 (unittest) and node (node --test), and runs the
+# shell tests of the binary itself (tests/e2e/cli: flags, start-up errors, seeds, the Dockerfile).
 # Prints one "SUITE <name> <passed> <failed>" line per suite.
 BUILD=${BUILD:-build}
 cd "$(dirname "$0")/../.." || exit 2
@@ -27,13 +28,14 @@ export AWS_EC2_METADATA_DISABLED=true
 export AWS_CONFIG_FILE=/dev/null
 export AWS_SHARED_CREDENTIALS_FILE=/dev/null
 
-# aws CLI: every tests/e2e/awscli/test_*.sh prints "N passed, N failed" last.
-for t in tests/e2e/awscli/test_*.sh; do
+# aws CLI scripts (tests/e2e/awscli) and plain shell scripts about the binary itself
+# (tests/e2e/cli): every test_*.sh prints "N passed, N failed" last.
+for t in tests/e2e/awscli/test_*.sh tests/e2e/cli/test_*.sh; do
     [ -f "$t" ] || continue
     out=$(sh "$t" 2>&1); echo "$out"
     line=$(echo "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -n 1)
     [ -n "$line" ] || line="0 passed, 1 failed"
-    echo "SUITE awscli/$(basename "$t" .sh) $(echo "$line" | awk '{print $1, $3}')"
+    echo "SUITE $(basename "$(dirname "$t")")/$(basename "$t" .sh) $(echo "$line" | awk '{print $1, $3}')"
 done
 
 # boto3

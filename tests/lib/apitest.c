@@ -90,6 +90,7 @@ void apitest_call(struct apitest *t, const char *method, const char *target,
     cx.cfg = &t->cfg;
     cx.now_ms = t->now_ms;
     cx.ids = &t->ids;
+    cx.seed = t->seed;
     router_dispatch(&rq, &cx, out);
     for (size_t i = 0; i < nh; i++)
         free(hcopy[i]);

@@ -15,6 +15,7 @@ struct apitest {
     struct config cfg;
     struct ids ids;
     int64_t now_ms;
+    const struct seed *seed; /* what POST /_cmkemu/reset restores; NULL by default */
 };
 
 /* Opens a fresh :memory: store with default config. Returns 0 or -1. */
