@@ -37,10 +37,84 @@ void s3_xml_close(struct s3_xml *x)
         xmlTextWriterEndElement(x->w);
 }
 
+/* Length of the UTF-8 sequence at p when it is well-formed and encodes a character XML 1.0
+ * allows (tab, LF, CR, U+0020-U+D7FF, U+E000-U+FFFD, U+10000-U+10FFFF), else 0. */
+static size_t xml_char_len(const unsigned char *p)
+{
+    unsigned long cp;
+    size_t n;
+
+    if (p[0] < 0x80)
+        return p[0] >= 0x20 || p[0] == '\t' || p[0] == '\n' || p[0] == '\r';
+    if (p[0] >= 0xC2 && p[0] <= 0xDF) {
+        n = 2;
+        cp = p[0] & 0x1Fu;
+    } else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
+        n = 3;
+        cp = p[0] & 0x0Fu;
+    } else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
+        n = 4;
+        cp = p[0] & 0x07u;
+    } else {
+        return 0;
+    }
+    for (size_t i = 1; i < n; i++) {
+        if ((p[i] & 0xC0) != 0x80) /* also stops at the terminating NUL */
+            return 0;
+        cp = (cp << 6) | (p[i] & 0x3Fu);
+    }
+    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF)
+        return 0;
+    return n;
+}
+
+void s3_xml_text_write(struct s3_xml *x, const char *text)
+{
+    const unsigned char *t = (const unsigned char *)(text ? text : "");
+    size_t len = strlen((const char *)t);
+    size_t i = 0, n;
+    char *safe, *w;
+
+    if (!x->w)
+        return;
+    while (i < len && (n = xml_char_len(t + i)) != 0)
+        i += n;
+    if (i == len) {
+        xmlTextWriterWriteString(x->w, t);
+        return;
+    }
+    /* a request value echoed back: each byte that is not part of an allowed character becomes
+     * U+FFFD, so the document stays well-formed */
+    safe = malloc(3 * len + 1);
+    if (!safe)
+        return;
+    memcpy(safe, t, i);
+    w = safe + i;
+    while (i < len) {
+        n = xml_char_len(t + i);
+        if (n) {
+            memcpy(w, t + i, n);
+            w += n;
+            i += n;
+        } else {
+            memcpy(w, "\xEF\xBF\xBD", 3);
+            w += 3;
+            i++;
+        }
+    }
+    *w = '\0';
+    xmlTextWriterWriteString(x->w, BAD_CAST safe);
+    free(safe);
+}
+
 void s3_xml_elem(struct s3_xml *x, const char *name, const char *text)
 {
-    if (x->w)
-        xmlTextWriterWriteElement(x->w, BAD_CAST name, BAD_CAST(text ? text : ""));
+    if (!x->w)
+        return;
+    xmlTextWriterStartElement(x->w, BAD_CAST name);
+    s3_xml_text_write(x, text);
+    xmlTextWriterEndElement(x->w);
 }
 
 void s3_xml_abort(struct s3_xml *x)
