@@ -116,12 +116,16 @@ int oci_page_params(const struct req *rq, struct ctx *cx, struct resp *rs, int d
 
 void oci_time(int64_t ms, char *out, size_t n)
 {
-    time_t t = (time_t)(ms / 1000);
+    int64_t frac = ms % 1000;
+    time_t t;
     struct tm tm;
 
+    if (frac < 0) /* before 1970 the second starts below ms: floor, not truncate */
+        frac += 1000;
+    t = (time_t)((ms - frac) / 1000);
     gmtime_r(&t, &tm);
     snprintf(out, n, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-             tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (int)(ms % 1000));
+             tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (int)frac);
 }
 
 json_t *oci_time_json(int64_t ms)
