@@ -5,6 +5,7 @@
 #include "../router.h"
 #include "storage/store_oci.h"
 
+#include <ctype.h>
 #include <openssl/sha.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -163,10 +164,14 @@ int oci_time_parse(const char *s, int64_t *ms)
     }
     if (*p == 'Z' || *p == 'z') {
         p++;
-    } else if ((*p == '+' || *p == '-') && strlen(p) == 6 && p[3] == ':') {
+    } else if ((*p == '+' || *p == '-') && strlen(p) == 6 && isdigit((unsigned char)p[1]) &&
+               isdigit((unsigned char)p[2]) && p[3] == ':' && isdigit((unsigned char)p[4]) &&
+               isdigit((unsigned char)p[5])) {
         int hh = (p[1] - '0') * 10 + (p[2] - '0');
         int mm = (p[4] - '0') * 10 + (p[5] - '0');
 
+        if (hh > 23 || mm > 59)
+            return -1;
         off = (hh * 60 + mm) * 60;
         if (*p == '-')
             off = -off;

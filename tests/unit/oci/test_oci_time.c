@@ -39,6 +39,12 @@ static void test_parse(void)
     CHECK(oci_time_parse("2025-11-24T16:00:00.Z", &ms) != 0);
     CHECK(oci_time_parse("2025-11-24", &ms) != 0);
     CHECK(oci_time_parse(NULL, &ms) != 0);
+    /* an offset is +hh:mm or -hh:mm in digits, hh 00-23, mm 00-59 */
+    CHECK(oci_time_parse("2026-11-25T08:32:37+ab:cd", &ms) != 0);
+    CHECK(oci_time_parse("2026-11-25T08:32:37+0:300", &ms) != 0);
+    CHECK(oci_time_parse("2026-11-25T08:32:37+24:00", &ms) != 0);
+    CHECK(oci_time_parse("2026-11-25T08:32:37-05:60", &ms) != 0);
+    CHECK_INT(oci_time_parse("2026-11-25T08:32:37+23:59", &ms), 0);
 }
 
 int main(void)
