@@ -137,9 +137,13 @@ json_t *oci_time_json(int64_t ms)
     return json_string(buf);
 }
 
+#define OCI_TIME_MIN_MS (-62167219200000LL) /* 0000-01-01T00:00:00.000Z */
+#define OCI_TIME_MAX_MS 253402300799999LL   /* 9999-12-31T23:59:59.999Z */
+
 int oci_time_parse(const char *s, int64_t *ms)
 {
-    struct tm tm;
+    struct tm tm, fields;
+    int64_t v;
     const char *p;
     int frac_ms = 0;
     int off = 0;
@@ -181,10 +185,19 @@ int oci_time_parse(const char *s, int64_t *ms)
     }
     if (*p)
         return -1;
+    fields = tm;
     t = timegm(&tm);
-    if (t == (time_t)-1)
+    /* CHOICE: a field beyond its calendar range (February 30, a leap second :60) is refused,
+     * not carried into the next field as timegm would; -1 is 1969-12-31T23:59:59Z, valid. */
+    if (tm.tm_year != fields.tm_year || tm.tm_mon != fields.tm_mon ||
+        tm.tm_mday != fields.tm_mday || tm.tm_hour != fields.tm_hour ||
+        tm.tm_min != fields.tm_min || tm.tm_sec != fields.tm_sec)
         return -1;
-    *ms = ((int64_t)t - off) * 1000 + frac_ms;
+    v = ((int64_t)t - off) * 1000 + frac_ms;
+    /* the offset may not move the instant out of four-digit years, which oci_time writes */
+    if (v < OCI_TIME_MIN_MS || v > OCI_TIME_MAX_MS)
+        return -1;
+    *ms = v;
     return 0;
 }
 

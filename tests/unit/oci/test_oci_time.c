@@ -45,6 +45,21 @@ static void test_parse(void)
     CHECK(oci_time_parse("2026-11-25T08:32:37+24:00", &ms) != 0);
     CHECK(oci_time_parse("2026-11-25T08:32:37-05:60", &ms) != 0);
     CHECK_INT(oci_time_parse("2026-11-25T08:32:37+23:59", &ms), 0);
+    /* fields beyond the calendar are refused, not carried over */
+    CHECK(oci_time_parse("2026-02-29T00:00:00Z", &ms) != 0);
+    CHECK_INT(oci_time_parse("2028-02-29T00:00:00Z", &ms), 0);
+    CHECK(oci_time_parse("2026-04-31T00:00:00Z", &ms) != 0);
+    CHECK(oci_time_parse("2026-11-25T23:59:60Z", &ms) != 0);
+    CHECK(oci_time_parse("9999-12-31T23:59:60.999Z", &ms) != 0);
+    /* and so are instants the offset moves out of four-digit years */
+    CHECK(oci_time_parse("9999-12-31T23:59:59-00:01", &ms) != 0);
+    CHECK(oci_time_parse("0000-01-01T00:00:00+00:01", &ms) != 0);
+    CHECK_INT(oci_time_parse("0000-01-01T00:00:00Z", &ms), 0);
+    CHECK_INT(oci_time_parse("9999-12-31T23:59:59.999Z", &ms), 0);
+    CHECK_INT(ms, 253402300799999LL);
+    /* the second before the epoch is a time like any other */
+    CHECK_INT(oci_time_parse("1969-12-31T23:59:59Z", &ms), 0);
+    CHECK_INT(ms, -1000);
 }
 
 int main(void)
