@@ -39,4 +39,12 @@ struct api_error {
 /* Copies an error table message into out, putting arg (or "") where the message has "%s". */
 void api_message(char *out, size_t n, const char *tmpl, const char *arg);
 
+/* Length (1-4) of the well-formed UTF-8 sequence at s, with its code point in *cp (may be NULL);
+ * 0 for a byte that starts none (overlong forms, surrogates and code points over U+10FFFF are
+ * not well-formed). */
+size_t api_utf8_len(const char *s, unsigned long *cp);
+/* Copies s into out (size n) as valid UTF-8: each byte that does not start a well-formed
+ * sequence becomes U+FFFD. Stops before a character that would not fit. */
+void api_utf8_clean(char *out, size_t n, const char *s);
+
 #endif

@@ -29,12 +29,15 @@ int oci_fail(struct resp *rs, struct ctx *cx, int e, const char *arg)
 {
     const struct api_error *row = oci_error_row(e);
     char msg[1024];
+    char utf8[3 * sizeof(msg)];
 
     (void)cx;
     api_message(msg, sizeof(msg), row->message, arg);
+    /* jansson refuses strings that are not UTF-8, and a request's bytes need not be */
+    api_utf8_clean(utf8, sizeof(utf8), msg);
     resp_del_header(rs, "ETag");
     resp_del_header(rs, "etag");
-    oci_json(rs, row->status, json_pack("{s:s, s:s}", "code", row->code, "message", msg));
+    oci_json(rs, row->status, json_pack("{s:s, s:s}", "code", row->code, "message", utf8));
     return e ? e : OCI_ERR_INTERNAL;
 }
 
