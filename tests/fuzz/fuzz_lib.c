@@ -116,19 +116,20 @@ static void split_target(struct fuzz_req *fr, char *target)
     fr->path = target;
 }
 
-/* The next line of [*p, end) with its "\n" or "\r\n" cut off, NUL-terminated in place; NULL
- * when no "\n" is left. */
+/* The next line of [*p, end), NUL-terminated in place; NULL when no line end is left. As
+ * libmicrohttpd 0.9.75 reads headers, "\r\n", "\n" and a bare "\r" each end a line, so no
+ * header value ever holds CR or LF. */
 static char *next_line(char **p, char *end)
 {
     char *s = *p;
-    char *nl = memchr(s, '\n', (size_t)(end - s));
+    char *e = s;
 
-    if (!nl)
+    while (e < end && *e != '\r' && *e != '\n')
+        e++;
+    if (e == end)
         return NULL;
-    *nl = '\0';
-    if (nl > s && nl[-1] == '\r')
-        nl[-1] = '\0';
-    *p = nl + 1;
+    *p = e + 1 + (e[0] == '\r' && e + 1 < end && e[1] == '\n');
+    *e = '\0';
     return s;
 }
 

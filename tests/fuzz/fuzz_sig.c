@@ -67,6 +67,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     auth = line(&p, end);
     host = line(&p, end);
     cred = line(&p, end);
+    /* libmicrohttpd ends a header line at a bare CR too; a query value may hold one (%0D) */
+    if (auth)
+        auth[strcspn(auth, "\r")] = '\0';
+    if (host)
+        host[strcspn(host, "\r")] = '\0';
 
     if (fuzz_req_make(&fr, targets[t].method, targets[t].path, NULL, 0, NULL, 0)) {
         free(copy);
@@ -87,8 +92,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fuzz_req_add_header(&fr, "X-Amz-Target", "TrentService.ListKeys");
 
     family = fuzz_dispatch(env, &fr, &rs);
-    /* ListBuckets answers every caller, whatever its credential says */
-    if (t == 0)
+    /* ListBuckets answers every caller, whatever its credential says (a Host may name a
+     * bucket, which makes it another operation) */
+    if (t == 0 && !(host && *host))
         FUZZ_CHECK(family == FAM_S3 && rs.status == 200);
     /* an OCI request without a draft-cavage keyId is refused before any route */
     if (family != FAM_S3 && family != FAM_AWS_JSON &&
