@@ -96,7 +96,9 @@ static void credential_scope(const struct req *rq, char *akid, size_t akn, char 
         return;
     p++;
     n = strcspn(p, "/, ");
-    if (n && n < rn) {
+    /* a region is [a-z0-9-]; anything else (it becomes a bucket's region and a header value)
+     * leaves the configured region */
+    if (n && n < rn && strspn(p, "abcdefghijklmnopqrstuvwxyz0123456789-") >= n) {
         memcpy(region, p, n);
         region[n] = '\0';
     }

@@ -51,8 +51,8 @@ struct fuzz_req {
 };
 
 /* Parses an HTTP/1.1-shaped request: "METHOD TARGET[ anything]" line, "Name: value" header lines
- * up to an empty line, then the body (every byte to the end). Lines end in "\r\n", "\n" or "\r". The
- * path and query are percent-decoded as libmicrohttpd does; a NUL ends a string early, as it
+ * up to an empty line, then the body (every byte to the end). Lines end in "\r\n", "\n" or "\r".
+ * The path and query are percent-decoded as libmicrohttpd does; a NUL ends a string early, as it
  * would on the wire. Returns 0, or -1 out of memory. */
 int fuzz_req_parse(struct fuzz_req *fr, const uint8_t *data, size_t size);
 /* Builds a request from parts: target "/path?query", headers, body of len bytes. */

@@ -331,6 +331,10 @@ static void test_demo_buckets(void)
     CHECK_INT(rs.status, 403);
     call("HEAD", "/amzn-s3-demo-Bad", US_EAST, NULL, &rs);
     CHECK_INT(rs.status, 404);
+    /* a credential scope whose region is not [a-z0-9-] leaves the configured region */
+    call("HEAD", "/amzn-s3-demo-other", AUTH("AKIAIOSFODNN7EXAMPLE", "eu-west-1\r\x01"), NULL, &rs);
+    CHECK_INT(rs.status, 200);
+    CHECK_STR(resp_get_header(&rs, "x-amz-bucket-region"), "us-east-1");
     resp_release(&rs);
 }
 
