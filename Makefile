@@ -79,10 +79,12 @@ run: deps $(BUILD)/cmkemu
 
 unit: $(UNIT_BINS)
 
-# Everything: C unit and api tests, then the e2e suites against the real binary.
+# Everything: C unit and api tests, the fuzz targets over their seed corpora (fuzz-smoke, a few
+# seconds), then the e2e suites against the real binary.
 test: test-deps
 	@$(MAKE) --no-print-directory all unit
-	@BUILD=$(BUILD) sh tests/run.sh
+	@$(MAKE) --no-print-directory fuzz-build
+	@BUILD=$(BUILD) FUZZ_BUILD=$(FUZZ_BUILD) sh tests/run.sh
 
 asan:
 	@$(MAKE) --no-print-directory test-deps
