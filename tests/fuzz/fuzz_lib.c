@@ -27,15 +27,66 @@ void fuzz_fail(const char *fmt, ...)
 
 static struct fuzz_env env;
 static int env_open;
-static sqlite3 *pristine;          /* copy of the store right after store_open() */
 static sqlite3_int64 seen_changes; /* the store's change counter when it was last pristine */
 
-static void copy_db(sqlite3 *to, sqlite3 *from)
-{
-    sqlite3_backup *b = sqlite3_backup_init(to, "main", from, "main");
+/* Each table's rows right after store_open() live in an attached in-memory database; putting
+ * them back is DELETE + INSERT ... SELECT per table, statements prepared once, so the schema
+ * never changes and the store's cached statements stay valid. */
+#define FUZZ_MAX_TABLES 64
+static sqlite3_stmt *restore[2 * FUZZ_MAX_TABLES];
+static int nrestore;
 
-    if (!b || sqlite3_backup_step(b, -1) != SQLITE_DONE || sqlite3_backup_finish(b) != SQLITE_OK)
-        fuzz_fail("cannot copy the store: %s", sqlite3_errmsg(to));
+static void exec(const char *sql)
+{
+    char *err = NULL;
+
+    if (sqlite3_exec(env.st->db, sql, NULL, NULL, &err) != SQLITE_OK)
+        fuzz_fail("%s: %s", sql, err ? err : "?");
+}
+
+static void snapshot(void)
+{
+    sqlite3_stmt *q;
+    char sql[256];
+
+    exec("ATTACH DATABASE ':memory:' AS pristine");
+    if (sqlite3_prepare_v2(env.st->db,
+                           "SELECT name FROM main.sqlite_master WHERE type = 'table' "
+                           "AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                           -1, &q, NULL) != SQLITE_OK)
+        fuzz_fail("cannot list the tables");
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        const char *t = (const char *)sqlite3_column_text(q, 0);
+
+        if (nrestore == 2 * FUZZ_MAX_TABLES)
+            fuzz_fail("more than %d tables", FUZZ_MAX_TABLES);
+        snprintf(sql, sizeof(sql), "CREATE TABLE pristine.\"%s\" AS SELECT * FROM main.\"%s\"", t,
+                 t);
+        exec(sql);
+        snprintf(sql, sizeof(sql), "DELETE FROM main.\"%s\"", t);
+        if (sqlite3_prepare_v2(env.st->db, sql, -1, &restore[nrestore++], NULL) != SQLITE_OK)
+            fuzz_fail("%s", sql);
+        snprintf(sql, sizeof(sql), "INSERT INTO main.\"%s\" SELECT * FROM pristine.\"%s\"", t, t);
+        if (sqlite3_prepare_v2(env.st->db, sql, -1, &restore[nrestore++], NULL) != SQLITE_OK)
+            fuzz_fail("%s", sql);
+    }
+    sqlite3_finalize(q);
+}
+
+static void put_back(void)
+{
+    /* a cached statement left mid-step would keep its read open */
+    for (int i = 0; i < env.st->nstmts; i++)
+        sqlite3_reset(env.st->stmts[i].st);
+    exec("PRAGMA foreign_keys = OFF");
+    exec("BEGIN");
+    for (int i = 0; i < nrestore; i++) {
+        if (sqlite3_step(restore[i]) != SQLITE_DONE)
+            fuzz_fail("cannot restore the store: %s", sqlite3_errmsg(env.st->db));
+        sqlite3_reset(restore[i]);
+    }
+    exec("COMMIT");
+    exec("PRAGMA foreign_keys = ON");
 }
 
 struct fuzz_env *fuzz_env_begin(void)
@@ -46,16 +97,13 @@ struct fuzz_env *fuzz_env_begin(void)
         /* small enough that the fuzzer reaches the body-cap answers */
         env.cfg.max_body = 16384;
         env.now_ms = 1764000000000LL; /* 2025-11-24T16:00:00Z */
-        if (store_open(&env.st, ":memory:") || sqlite3_open(":memory:", &pristine) != SQLITE_OK)
+        if (store_open(&env.st, ":memory:"))
             fuzz_fail("cannot open the :memory: store");
-        copy_db(pristine, env.st->db);
+        snapshot();
         seen_changes = sqlite3_total_changes64(env.st->db);
         env_open = 1;
     } else if (sqlite3_total_changes64(env.st->db) != seen_changes) {
-        /* a cached statement left mid-step would hold a read lock on the copy's target */
-        for (int i = 0; i < env.st->nstmts; i++)
-            sqlite3_reset(env.st->stmts[i].st);
-        copy_db(env.st->db, pristine);
+        put_back();
         seen_changes = sqlite3_total_changes64(env.st->db);
     }
     ids_init_deterministic(&env.ids, 42);
