@@ -179,7 +179,9 @@ int s3_xml_read(const char *body, size_t len, xmlDocPtr *out)
     *out = NULL;
     if (len > S3_MAX_XML_BODY)
         return S3_ERR_MAX_MESSAGE_LENGTH;
-    /* Refused before libxml2 sees it: no DTD is ever parsed, so no entity is ever declared. */
+    /* Refused before libxml2 sees it, so an ASCII-compatible document's DTD is never parsed. A
+     * UTF-16 or EBCDIC one hides "<!DOCTYPE" from memmem: its DTD is parsed, nothing in it is
+     * loaded or expanded (no XML_PARSE_NOENT, DTDLOAD), and intSubset refuses it below. */
     if (!len || memmem(body, len, "<!DOCTYPE", 9))
         return S3_ERR_MALFORMED_XML;
     doc = xmlReadMemory(body, (int)len, "request.xml", NULL,
