@@ -4,8 +4,9 @@
 #   fuzz:  mutates BUILD/corpus/<target> (the seeds copied in, plus what earlier runs found)
 #          for SECONDS; crash, leak and timeout inputs land in BUILD/artifacts/<target>/.
 #   smoke: runs each seed of tests/fuzz/corpus/<target> once, without mutation (-runs=0).
-# Prints one line per target (executions, corpus size, exit status) and exits 1 when any target
-# found something; its log is BUILD/logs/<target>.log.
+# Prints one line per target (executions, corpus size as libFuzzer counts it and as files on disk,
+# edges covered, exit status) and exits 1 when any target found something; its log is
+# BUILD/logs/<target>.log.
 mode=$1
 build=$2
 secs=$3
@@ -32,14 +33,15 @@ for t in "$@"; do
     rc=$?
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
     files=$(find "$corpus" -type f | wc -l)
-    cov=$(grep -o 'cov: [0-9]*' "$log" | tail -n 1)
+    cov=$(grep -ao 'cov: [0-9]*' "$log" | tail -n 1)
+    inputs=$(grep -ao 'corp: [0-9]*' "$log" | tail -n 1 | sed 's/corp: //')
     if [ "$rc" -eq 0 ]; then
         verdict="ok"
     else
         verdict="FOUND SOMETHING (exit $rc): see $log"
         failed=1
     fi
-    printf '%-18s %10s execs  corpus %5s files  %-10s %s\n' "$t" "${execs:-?}" "$files" \
-        "${cov:-cov: ?}" "$verdict"
+    printf '%-18s %10s execs  corpus %5s inputs (%s files)  %-10s %s\n' "$t" "${execs:-?}" \
+        "${inputs:-?}" "$files" "${cov:-cov: ?}" "$verdict"
 done
 exit $failed
