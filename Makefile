@@ -28,7 +28,8 @@ SEED ?=
 
 .SECONDARY:
 
-.PHONY: bench all run test test-only asan lint format format-check deps test-deps clean unit e2e
+.PHONY: bench all run test test-only asan lint format format-check deps test-deps clean unit e2e \
+	fuzz fuzz-smoke fuzz-build fuzz-bins
 
 all: $(BUILD)/cmkemu
 
@@ -93,16 +94,46 @@ run: deps $(BUILD)/cmkemu
 
 unit: $(UNIT_BINS)
 
-# Everything: C unit and api tests, then the e2e suites against the real binary.
+# Everything: C unit and api tests, the fuzz targets over their seed corpora (fuzz-smoke, a few
+# seconds), then the e2e suites against the real binary.
 test: test-deps
 	@$(MAKE) --no-print-directory all unit
-	@BUILD=$(BUILD) sh tests/run.sh
+	@$(MAKE) --no-print-directory fuzz-build
+	@BUILD=$(BUILD) FUZZ_BUILD=$(FUZZ_BUILD) sh tests/run.sh
 
 asan:
 	@$(MAKE) --no-print-directory test-deps
 	@$(MAKE) --no-print-directory BUILD=build-asan CC=clang OPT="-O1 -g -fno-omit-frame-pointer" \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" all unit
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 BUILD=build-asan sh tests/run.sh
+
+# libFuzzer targets (tests/fuzz/fuzz_*.c): clang compiles the server and storage sources, except
+# the socket layer (http.c) and main.c, with -fsanitize=fuzzer-no-link,address,undefined into
+# $(FUZZ_BUILD)/ and links each target with -fsanitize=fuzzer. `make fuzz` mutates each target's
+# corpus for FUZZ_SECONDS; `make fuzz-smoke` runs the seed corpora once, without mutation.
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_NAMES   := $(patsubst tests/fuzz/%.c,%,$(filter-out tests/fuzz/fuzz_lib.c,$(sort $(wildcard tests/fuzz/fuzz_*.c))))
+FUZZ_BINS    := $(patsubst %,$(BUILD)/fuzz/%,$(FUZZ_NAMES))
+FUZZ_OBJS    := $(filter-out $(BUILD)/obj/server/http.o,$(OBJS)) $(BUILD)/obj/tests/fuzz/fuzz_lib.o
+
+fuzz-bins: $(FUZZ_BINS)
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(FUZZ_OBJS)
+	@mkdir -p $(dir $@)
+	@echo "LD $@"
+	@$(CC) $(CFLAGS) -fsanitize=fuzzer -I. -Itests -o $@ $< $(FUZZ_OBJS) $(LDLIBS)
+
+fuzz-build: deps
+	@command -v clang >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends clang; }
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang OPT="-O1 -g -fno-omit-frame-pointer" \
+	  SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" fuzz-bins
+
+fuzz: fuzz-build
+	@sh tests/fuzz/run.sh fuzz $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_NAMES)
+
+fuzz-smoke: fuzz-build
+	@sh tests/fuzz/run.sh smoke $(FUZZ_BUILD) 0 $(FUZZ_NAMES)
 
 FORMAT_SRCS = $(shell find server storage tests bench -name '*.[ch]' ! -path '*/node_modules/*' 2>/dev/null)
 

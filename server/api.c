@@ -30,3 +30,57 @@ void api_message(char *out, size_t n, const char *tmpl, const char *arg)
 {
     api_message2(out, n, tmpl, arg, NULL);
 }
+
+size_t api_utf8_len(const char *s, unsigned long *cp)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned long c;
+    size_t n;
+
+    if (p[0] < 0x80) {
+        n = 1;
+        c = p[0];
+    } else if (p[0] >= 0xC2 && p[0] <= 0xDF) {
+        n = 2;
+        c = p[0] & 0x1Fu;
+    } else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
+        n = 3;
+        c = p[0] & 0x0Fu;
+    } else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
+        n = 4;
+        c = p[0] & 0x07u;
+    } else {
+        return 0;
+    }
+    for (size_t i = 1; i < n; i++) {
+        if ((p[i] & 0xC0) != 0x80) /* also stops at the terminating NUL */
+            return 0;
+        c = (c << 6) | (p[i] & 0x3Fu);
+    }
+    if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+        (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    if (cp)
+        *cp = c;
+    return n;
+}
+
+void api_utf8_clean(char *out, size_t n, const char *s)
+{
+    size_t w = 0;
+
+    if (!n)
+        return;
+    while (*s) {
+        size_t k = api_utf8_len(s, NULL);
+        const char *from = k ? s : "\xEF\xBF\xBD";
+        size_t len = k ? k : 3;
+
+        if (w + len >= n)
+            break;
+        memcpy(out + w, from, len);
+        w += len;
+        s += k ? k : 1;
+    }
+    out[w] = '\0';
+}

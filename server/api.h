@@ -45,4 +45,12 @@ void api_message(char *out, size_t n, const char *tmpl, const char *arg);
 /* Same with two values, for messages with two "%s" (the first gets a1, the second a2). */
 void api_message2(char *out, size_t n, const char *tmpl, const char *a1, const char *a2);
 
+/* Length (1-4) of the well-formed UTF-8 sequence at s, with its code point in *cp (may be NULL);
+ * 0 for a byte that starts none (overlong forms, surrogates and code points over U+10FFFF are
+ * not well-formed). */
+size_t api_utf8_len(const char *s, unsigned long *cp);
+/* Copies s into out (size n) as valid UTF-8: each byte that does not start a well-formed
+ * sequence becomes U+FFFD. Stops before a character that would not fit. */
+void api_utf8_clean(char *out, size_t n, const char *s);
+
 #endif

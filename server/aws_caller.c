@@ -32,7 +32,9 @@ void aws_caller_read(const struct req *rq, struct aws_caller *c)
         return;
     p++;
     n = strcspn(p, "/, ");
-    if (n && n < sizeof(c->region)) {
+    /* a region is [a-z0-9-]; anything else (it becomes a bucket's region and a header value)
+     * leaves the configured region */
+    if (n && n < sizeof(c->region) && strspn(p, "abcdefghijklmnopqrstuvwxyz0123456789-") >= n) {
         memcpy(c->region, p, n);
         c->region[n] = '\0';
     }

@@ -1,7 +1,8 @@
 #!/bin/sh
 # run.sh - runs every suite (C unit and api tests, then the e2e suites against the real binary)
 # and ends with one line "total: N passed, N failed". Exits non-zero on any failure.
-# BUILD selects the build directory (build or build-asan).
+# BUILD selects the build directory (build or build-asan); FUZZ_BUILD, when set, the directory
+# of the fuzz targets to smoke-test.
 BUILD=${BUILD:-build}
 cd "$(dirname "$0")/.." || exit 2
 passed=0
@@ -26,6 +27,19 @@ for bin in $(find "$BUILD/tests" -type f -name 'test_*' 2>/dev/null | sort); do
     [ "$f" -ne 0 ] && cat "$log"
     add_counts "$p" "$f" "$bin"
 done
+
+# The libFuzzer targets over their seed corpora, once each (make test builds them into
+# FUZZ_BUILD; make asan does not).
+if [ -n "$FUZZ_BUILD" ]; then
+    for bin in $(find "$FUZZ_BUILD/fuzz" -type f -name 'fuzz_*' 2>/dev/null | sort); do
+        t=${bin##*/}
+        if sh tests/fuzz/run.sh smoke "$FUZZ_BUILD" 0 "$t" >"$log" 2>&1; then
+            add_counts 1 0 "fuzz-smoke/$t"
+        else
+            cat "$log"; add_counts 0 1 "fuzz-smoke/$t"
+        fi
+    done
+fi
 
 BUILD=$BUILD sh tests/e2e/run.sh >"$log" 2>&1
 rc=$?

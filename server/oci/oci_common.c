@@ -5,6 +5,7 @@
 #include "../router.h"
 #include "storage/store_oci.h"
 
+#include <ctype.h>
 #include <openssl/sha.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,12 +29,15 @@ int oci_fail(struct resp *rs, struct ctx *cx, int e, const char *arg)
 {
     const struct api_error *row = oci_error_row(e);
     char msg[1024];
+    char utf8[3 * sizeof(msg)];
 
     (void)cx;
     api_message(msg, sizeof(msg), row->message, arg);
+    /* jansson refuses strings that are not UTF-8, and a request's bytes need not be */
+    api_utf8_clean(utf8, sizeof(utf8), msg);
     resp_del_header(rs, "ETag");
     resp_del_header(rs, "etag");
-    oci_json(rs, row->status, json_pack("{s:s, s:s}", "code", row->code, "message", msg));
+    oci_json(rs, row->status, json_pack("{s:s, s:s}", "code", row->code, "message", utf8));
     return e ? e : OCI_ERR_INTERNAL;
 }
 
@@ -116,12 +120,16 @@ int oci_page_params(const struct req *rq, struct ctx *cx, struct resp *rs, int d
 
 void oci_time(int64_t ms, char *out, size_t n)
 {
-    time_t t = (time_t)(ms / 1000);
+    int64_t frac = ms % 1000;
+    time_t t;
     struct tm tm;
 
+    if (frac < 0) /* before 1970 the second starts below ms: floor, not truncate */
+        frac += 1000;
+    t = (time_t)((ms - frac) / 1000);
     gmtime_r(&t, &tm);
     snprintf(out, n, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-             tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (int)(ms % 1000));
+             tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (int)frac);
 }
 
 json_t *oci_time_json(int64_t ms)
@@ -132,9 +140,13 @@ json_t *oci_time_json(int64_t ms)
     return json_string(buf);
 }
 
+#define OCI_TIME_MIN_MS (-62167219200000LL) /* 0000-01-01T00:00:00.000Z */
+#define OCI_TIME_MAX_MS 253402300799999LL   /* 9999-12-31T23:59:59.999Z */
+
 int oci_time_parse(const char *s, int64_t *ms)
 {
-    struct tm tm;
+    struct tm tm, fields;
+    int64_t v;
     const char *p;
     int frac_ms = 0;
     int off = 0;
@@ -159,10 +171,14 @@ int oci_time_parse(const char *s, int64_t *ms)
     }
     if (*p == 'Z' || *p == 'z') {
         p++;
-    } else if ((*p == '+' || *p == '-') && strlen(p) == 6 && p[3] == ':') {
+    } else if ((*p == '+' || *p == '-') && strlen(p) == 6 && isdigit((unsigned char)p[1]) &&
+               isdigit((unsigned char)p[2]) && p[3] == ':' && isdigit((unsigned char)p[4]) &&
+               isdigit((unsigned char)p[5])) {
         int hh = (p[1] - '0') * 10 + (p[2] - '0');
         int mm = (p[4] - '0') * 10 + (p[5] - '0');
 
+        if (hh > 23 || mm > 59)
+            return -1;
         off = (hh * 60 + mm) * 60;
         if (*p == '-')
             off = -off;
@@ -172,10 +188,19 @@ int oci_time_parse(const char *s, int64_t *ms)
     }
     if (*p)
         return -1;
+    fields = tm;
     t = timegm(&tm);
-    if (t == (time_t)-1)
+    /* CHOICE: a field beyond its calendar range (February 30, a leap second :60) is refused,
+     * not carried into the next field as timegm would; -1 is 1969-12-31T23:59:59Z, valid. */
+    if (tm.tm_year != fields.tm_year || tm.tm_mon != fields.tm_mon ||
+        tm.tm_mday != fields.tm_mday || tm.tm_hour != fields.tm_hour ||
+        tm.tm_min != fields.tm_min || tm.tm_sec != fields.tm_sec)
         return -1;
-    *ms = ((int64_t)t - off) * 1000 + frac_ms;
+    v = ((int64_t)t - off) * 1000 + frac_ms;
+    /* the offset may not move the instant out of four-digit years, which oci_time writes */
+    if (v < OCI_TIME_MIN_MS || v > OCI_TIME_MAX_MS)
+        return -1;
+    *ms = v;
     return 0;
 }
 

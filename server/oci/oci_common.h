@@ -38,7 +38,8 @@ int oci_page_params(const struct req *rq, struct ctx *cx, struct resp *rs, int d
 /* RFC 3339 with milliseconds: 2026-11-25T08:32:37.374Z (out holds at least 25 bytes). */
 void oci_time(int64_t ms, char *out, size_t n);
 json_t *oci_time_json(int64_t ms);
-/* Parses RFC 3339 (fractional seconds and Z or +hh:mm offset) into ms. Returns 0 or -1. */
+/* Parses RFC 3339 (fractional seconds and Z or +hh:mm offset) into ms. Returns 0 or -1; -1 also
+ * for a day, hour, minute or second beyond its range and for instants outside years 0000-9999. */
 int oci_time_parse(const char *s, int64_t *ms);
 
 /* The Object Storage namespace of a tenancy: 12 characters of [a-z0-9], stable. */

@@ -42,6 +42,9 @@ int s3_xml_start(struct s3_xml *x, const char *root, int with_ns);
 void s3_xml_open(struct s3_xml *x, const char *name);
 void s3_xml_close(struct s3_xml *x);
 void s3_xml_elem(struct s3_xml *x, const char *name, const char *text);
+/* Writes text into the open element. Bytes that are not UTF-8 of a character XML 1.0 allows
+ * (control characters, invalid UTF-8, as a request may carry) are written as U+FFFD. */
+void s3_xml_text_write(struct s3_xml *x, const char *text);
 /* Closes every open element, sets status, Content-Type: application/xml and the body, and
  * frees the writer. */
 void s3_xml_finish(struct s3_xml *x, struct resp *rs, int status);

@@ -271,7 +271,7 @@ int s3_get_bucket_location(const struct req *rq, struct ctx *cx, struct resp *rs
     if (s3_xml_start(&x, "LocationConstraint", 1))
         return s3_fail(rs, cx, S3_ERR_INTERNAL);
     if (strcmp(b.region, "us-east-1"))
-        xmlTextWriterWriteString(x.w, BAD_CAST b.region);
+        s3_xml_text_write(&x, b.region);
     s3_xml_finish(&x, rs, 200);
     return S3_OK;
 }

@@ -37,10 +37,64 @@ void s3_xml_close(struct s3_xml *x)
         xmlTextWriterEndElement(x->w);
 }
 
+/* Length of the UTF-8 sequence at p when it is well-formed and encodes a character XML 1.0
+ * allows (tab, LF, CR, U+0020-U+D7FF, U+E000-U+FFFD, U+10000-U+10FFFF), else 0. */
+static size_t xml_char_len(const unsigned char *p)
+{
+    unsigned long cp = 0;
+    size_t n = api_utf8_len((const char *)p, &cp);
+
+    if (!n || (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE || cp == 0xFFFF)
+        return 0;
+    return n;
+}
+
+void s3_xml_text_write(struct s3_xml *x, const char *text)
+{
+    const unsigned char *t = (const unsigned char *)(text ? text : "");
+    size_t len = strlen((const char *)t);
+    size_t i = 0, n;
+    char *safe, *w;
+
+    if (!x->w)
+        return;
+    while (i < len && (n = xml_char_len(t + i)) != 0)
+        i += n;
+    if (i == len) {
+        xmlTextWriterWriteString(x->w, t);
+        return;
+    }
+    /* a request value echoed back: each byte that is not part of an allowed character becomes
+     * U+FFFD, so the document stays well-formed */
+    safe = malloc(3 * len + 1);
+    if (!safe)
+        return;
+    memcpy(safe, t, i);
+    w = safe + i;
+    while (i < len) {
+        n = xml_char_len(t + i);
+        if (n) {
+            memcpy(w, t + i, n);
+            w += n;
+            i += n;
+        } else {
+            memcpy(w, "\xEF\xBF\xBD", 3);
+            w += 3;
+            i++;
+        }
+    }
+    *w = '\0';
+    xmlTextWriterWriteString(x->w, BAD_CAST safe);
+    free(safe);
+}
+
 void s3_xml_elem(struct s3_xml *x, const char *name, const char *text)
 {
-    if (x->w)
-        xmlTextWriterWriteElement(x->w, BAD_CAST name, BAD_CAST(text ? text : ""));
+    if (!x->w)
+        return;
+    xmlTextWriterStartElement(x->w, BAD_CAST name);
+    s3_xml_text_write(x, text);
+    xmlTextWriterEndElement(x->w);
 }
 
 void s3_xml_abort(struct s3_xml *x)
@@ -131,7 +185,9 @@ int s3_xml_read(const char *body, size_t len, xmlDocPtr *out)
     *out = NULL;
     if (len > S3_MAX_XML_BODY)
         return S3_ERR_MAX_MESSAGE_LENGTH;
-    /* Refused before libxml2 sees it: no DTD is ever parsed, so no entity is ever declared. */
+    /* Refused before libxml2 sees it, so an ASCII-compatible document's DTD is never parsed. A
+     * UTF-16 or EBCDIC one hides "<!DOCTYPE" from memmem: its DTD is parsed, nothing in it is
+     * loaded or expanded (no XML_PARSE_NOENT, DTDLOAD), and intSubset refuses it below. */
     if (!len || memmem(body, len, "<!DOCTYPE", 9))
         return S3_ERR_MALFORMED_XML;
     doc = xmlReadMemory(body, (int)len, "request.xml", NULL,

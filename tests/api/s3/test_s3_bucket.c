@@ -331,6 +331,10 @@ static void test_demo_buckets(void)
     CHECK_INT(rs.status, 403);
     call("HEAD", "/amzn-s3-demo-Bad", US_EAST, NULL, &rs);
     CHECK_INT(rs.status, 404);
+    /* a credential scope whose region is not [a-z0-9-] leaves the configured region */
+    call("HEAD", "/amzn-s3-demo-other", AUTH("AKIAIOSFODNN7EXAMPLE", "eu-west-1\r\x01"), NULL, &rs);
+    CHECK_INT(rs.status, 200);
+    CHECK_STR(resp_get_header(&rs, "x-amz-bucket-region"), "us-east-1");
     resp_release(&rs);
 }
 
@@ -352,6 +356,29 @@ static void test_virtual_host(void)
     resp_release(&rs);
 }
 
+#define FFFD "\xEF\xBF\xBD" /* U+FFFD in UTF-8 */
+
+/* Echoed request values that XML cannot carry (control characters, invalid UTF-8) come back
+ * as U+FFFD, so the error document stays well-formed. */
+static void test_echo_not_xml(void)
+{
+    const char *h[] = { "x-amz-expected-bucket-owner: 1\x01\xff<", NULL };
+    struct resp rs;
+
+    resp_init(&rs);
+    call("PUT", "/\001a\300\257b\r&", US_EAST, NULL, &rs); /* \300\257: overlong '/' */
+    check_error(&rs, 400, "InvalidBucketName", "The specified bucket is not valid.",
+                "<BucketName>" FFFD "a" FFFD FFFD "b&#13;&amp;</BucketName>");
+    resp_release(&rs);
+    resp_init(&rs);
+    apitest_call(&t, "GET", "/amzn-s3-demo-bucket?encryption", h, NULL, &rs);
+    check_error(&rs, 400, "InvalidBucketOwnerAWSAccountID",
+                "The value of the expected bucket owner parameter must be an AWS Account ID... "
+                "[1" FFFD FFFD "&lt;]",
+                "");
+    resp_release(&rs);
+}
+
 int main(void)
 {
     if (apitest_open(&t)) {
@@ -370,6 +397,7 @@ int main(void)
     TEST(test_get_location);
     TEST(test_demo_buckets);
     TEST(test_virtual_host);
+    TEST(test_echo_not_xml);
     apitest_close(&t);
     return TEST_REPORT();
 }
