@@ -29,12 +29,6 @@ static const char SQL_DELETE[] = "DELETE FROM os_bucket WHERE id = ?1";
 static const char SQL_LIST[] = "SELECT " BUCKET_COLS " FROM os_bucket "
                                "WHERE namespace = ?1 AND region = ?2 AND compartment_id = ?3 "
                                "AND name >= ?4 ORDER BY name LIMIT ?5";
-/* Mirrors store_kms_key_ref's query; this one runs with the store already locked. */
-static const char SQL_KEY_REF_TX[] =
-    "SELECT k.id, k.vault_id, k.compartment_id, k.region, k.algorithm, k.lifecycle_state, "
-    "(SELECT COUNT(*) FROM kms_key_version v WHERE v.key_id = k.id AND v.lifecycle_state NOT IN "
-    "('DELETED', 'PENDING_DELETION', 'SCHEDULING_DELETION', 'DELETING')) "
-    "FROM kms_key k WHERE k.id = ?1";
 
 void os_bucket_init(struct os_bucket *b)
 {
@@ -275,24 +269,4 @@ void os_bucket_list_free(struct os_bucket *list, size_t n)
     for (size_t i = 0; list && i < n; i++)
         os_bucket_release(&list[i]);
     free(list);
-}
-
-int store_os_key_ref_tx(struct store *st, const char *key_id, struct kms_key_ref *out)
-{
-    sqlite3_stmt *s = db_stmt(st, SQL_KEY_REF_TX);
-
-    memset(out, 0, sizeof(*out));
-    if (!s)
-        return STORE_ERROR;
-    db_bind_text(s, 1, key_id);
-    if (sqlite3_step(s) != SQLITE_ROW)
-        return STORE_NOT_FOUND;
-    db_col_text(s, 0, out->id, sizeof(out->id));
-    db_col_text(s, 1, out->vault_id, sizeof(out->vault_id));
-    db_col_text(s, 2, out->compartment_id, sizeof(out->compartment_id));
-    db_col_text(s, 3, out->region, sizeof(out->region));
-    db_col_text(s, 4, out->algorithm, sizeof(out->algorithm));
-    db_col_text(s, 5, out->lifecycle_state, sizeof(out->lifecycle_state));
-    out->versions = sqlite3_column_int(s, 6);
-    return STORE_OK;
 }

@@ -6,6 +6,7 @@
 #include "../oci_common.h"
 #include "../oci_ocid.h"
 #include "storage/store_cg.h"
+#include "storage/store_oci.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -45,7 +46,7 @@ int os_rules_key_syntax(const char *key_id, const char *bucket_region, struct os
 int os_rules_key_usable(struct store *st, const char *key_id, struct os_rule_fail *f)
 {
     struct kms_key_ref ref;
-    int rc = store_os_key_ref_tx(st, key_id, &ref);
+    int rc = store_kms_key_ref(st, key_id, &ref);
 
     if (rc == STORE_ERROR)
         return fail(f, OCI_ERR_INTERNAL, NULL, NULL);
