@@ -18,8 +18,8 @@ static const char SQL_ZONE_OF[] =
     "WHERE zc.compartment_id = ?1";
 static const char SQL_PARENT[] = "SELECT parent_id FROM oci_compartment WHERE id = ?1";
 
-int store_cg_policy_applies_tx(struct store *st, const char *compartment_id,
-                               const char *friendly_name, char *zone_name, size_t n)
+static int policy_applies_locked(struct store *st, const char *compartment_id,
+                                 const char *friendly_name, char *zone_name, size_t n)
 {
     char cur[256];
     int rc = STORE_NOT_FOUND;
@@ -68,7 +68,7 @@ int store_cg_policy_applies(struct store *st, const char *compartment_id, const 
     int rc;
 
     db_read_begin(st);
-    rc = store_cg_policy_applies_tx(st, compartment_id, friendly_name, zone_name, n);
+    rc = policy_applies_locked(st, compartment_id, friendly_name, zone_name, n);
     db_read_end(st);
     return rc;
 }

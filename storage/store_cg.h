@@ -10,10 +10,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* store_cg_policy_applies for a storage change callback: the store is already locked. */
-int store_cg_policy_applies_tx(struct store *st, const char *compartment_id,
-                               const char *friendly_name, char *zone_name, size_t n);
-
 struct cg_policy {
     char id[128];
     char friendly_name[96];

@@ -44,7 +44,7 @@ int os_bucket_set_text(char **slot, const char *text);
 /* Runs inside a write's transaction with the store locked. Checks and may change b (on create
  * the new bucket, on update the stored one to be changed in place). Returns 0 to go on with the
  * write, anything else to roll back (the store call then returns STORE_CONFLICT). Lookups it
- * makes (store_kms_key_ref, store_cg_policy_applies_tx) join the write's transaction: the store
+ * makes (store_kms_key_ref, store_cg_policy_applies) join the write's transaction: the store
  * lock is recursive. */
 typedef int store_os_change_fn(struct store *st, void *arg, struct os_bucket *b);
 

@@ -71,14 +71,14 @@ int os_rules_zone(struct store *st, const struct os_bucket *b, unsigned touched,
      * 403 NotAuthorized (§9). CHOICE: only what the write touches is checked, so a bucket that
      * predates its zone can still get unrelated updates. */
     if ((touched & OS_TOUCH_KEY) && !b->kms_key_id[0]) {
-        rc = store_cg_policy_applies_tx(st, b->compartment_id, no_key, zone, sizeof(zone));
+        rc = store_cg_policy_applies(st, b->compartment_id, no_key, zone, sizeof(zone));
         if (rc == STORE_OK)
             return fail(f, OCI_ERR_OS_ZONE_DENIED, no_key, zone);
         if (rc == STORE_ERROR)
             return fail(f, OCI_ERR_INTERNAL, NULL, NULL);
     }
     if ((touched & OS_TOUCH_PUBLIC) && strcmp(b->public_access_type, "NoPublicAccess")) {
-        rc = store_cg_policy_applies_tx(st, b->compartment_id, no_public, zone, sizeof(zone));
+        rc = store_cg_policy_applies(st, b->compartment_id, no_public, zone, sizeof(zone));
         if (rc == STORE_OK)
             return fail(f, OCI_ERR_OS_ZONE_DENIED, no_public, zone);
         if (rc == STORE_ERROR)
