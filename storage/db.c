@@ -193,3 +193,71 @@ int db_exec_stmt(struct store *st, sqlite3_stmt *s)
     }
     return 0;
 }
+
+void db_row_read(sqlite3_stmt *s, const struct db_row *t, void *row)
+{
+    for (size_t i = 0; i < t->ncol; i++) {
+        const struct db_col *c = &t->col[i];
+        char *f = (char *)row + c->off;
+        int col = (int)i;
+
+        switch (c->kind) {
+        case DB_TEXT:
+        case DB_TEXT_OPT:
+            db_col_text(s, col, f, c->size);
+            break;
+        case DB_DUP:
+        case DB_DUP_OBJ:
+        case DB_DUP_READ:
+            free(*(char **)f);
+            *(char **)f = db_col_dup(s, col);
+            break;
+        case DB_INT:
+        case DB_INT_OPT:
+        case DB_FLAG:
+            if (c->size == sizeof(int64_t))
+                *(int64_t *)f = sqlite3_column_int64(s, col);
+            else
+                *(int *)f = sqlite3_column_int(s, col);
+            break;
+        }
+    }
+}
+
+void db_row_bind(sqlite3_stmt *s, const struct db_row *t, const void *row)
+{
+    for (size_t i = 0; i < t->ncol; i++) {
+        const struct db_col *c = &t->col[i];
+        const char *f = (const char *)row + c->off;
+        int p = (int)i + 1;
+        int64_t v;
+
+        switch (c->kind) {
+        case DB_TEXT:
+            db_bind_text(s, p, f);
+            break;
+        case DB_TEXT_OPT:
+            db_bind_text(s, p, *f ? f : NULL);
+            break;
+        case DB_DUP:
+            db_bind_text(s, p, *(char *const *)f);
+            break;
+        case DB_DUP_OBJ:
+            db_bind_text(s, p, *(char *const *)f ? *(char *const *)f : "{}");
+            break;
+        case DB_DUP_READ:
+            break;
+        case DB_INT:
+        case DB_INT_OPT:
+        case DB_FLAG:
+            v = c->size == sizeof(int64_t) ? *(const int64_t *)f : *(const int *)f;
+            if (c->kind == DB_FLAG)
+                sqlite3_bind_int(s, p, v ? 1 : 0);
+            else if (c->kind == DB_INT_OPT && !v)
+                sqlite3_bind_null(s, p);
+            else
+                sqlite3_bind_int64(s, p, v);
+            break;
+        }
+    }
+}

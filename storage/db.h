@@ -7,6 +7,7 @@
 
 #include <pthread.h>
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #define DB_MAX_STMTS 256
@@ -42,6 +43,36 @@ int db_bind_text(sqlite3_stmt *s, int i, const char *v);
 int db_col_text(sqlite3_stmt *s, int i, char *out, size_t n);
 /* Returns a malloc'd copy of column text, or NULL for SQL NULL. */
 char *db_col_dup(sqlite3_stmt *s, int i);
+/* A row table maps a struct onto the columns of a query, one entry per column in SELECT order;
+ * the same entries bind INSERT parameters ?1, ?2, ... The kind says how a field is stored. */
+enum db_kind {
+    DB_TEXT,     /* char[]: as it is */
+    DB_TEXT_OPT, /* char[]: "" is stored as NULL */
+    DB_DUP,      /* char * (malloc'd, NULL = SQL NULL); a read frees what the field held */
+    DB_DUP_OBJ,  /* the same for a JSON object text: NULL is stored as '{}' */
+    DB_DUP_READ, /* the same for a computed column: read, never bound */
+    DB_INT,      /* int or int64_t, by the field's size */
+    DB_INT_OPT,  /* the same: 0 is stored as NULL */
+    DB_FLAG      /* int: stored as 0 or 1 */
+};
+struct db_col {
+    enum db_kind kind;
+    size_t off;
+    size_t size;
+};
+struct db_row {
+    const struct db_col *col;
+    size_t ncol;
+    size_t size; /* of the struct */
+};
+/* clang-format off */
+#define DB_COL(type, kind, field) { kind, offsetof(type, field), sizeof(((type *)0)->field) }
+#define DB_ROW(type, cols)        { cols, sizeof(cols) / sizeof(cols[0]), sizeof(type) }
+/* clang-format on */
+/* Reads the current row of s into the struct at row. */
+void db_row_read(sqlite3_stmt *s, const struct db_row *t, void *row);
+/* Binds the struct at row to the parameters ?1 .. ?ncol. */
+void db_row_bind(sqlite3_stmt *s, const struct db_row *t, const void *row);
 /* Steps a write statement to completion: 0 on SQLITE_DONE, else logs and returns -1. */
 int db_exec_stmt(struct store *st, sqlite3_stmt *s);
 /* Logs the last error with context. */
