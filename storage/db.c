@@ -261,3 +261,40 @@ void db_row_bind(sqlite3_stmt *s, const struct db_row *t, const void *row)
         }
     }
 }
+
+int db_row_list(struct store *st, sqlite3_stmt *s, const struct db_row *t, int limit, void **rows,
+                size_t *n, int *more)
+{
+    size_t cap = 0;
+    int step;
+
+    *rows = NULL;
+    *n = 0;
+    *more = 0;
+    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+        char *row;
+
+        if (limit >= 0 && *n == (size_t)limit) {
+            *more = 1;
+            return STORE_OK;
+        }
+        if (*n == cap) {
+            size_t grown = cap ? cap * 2 : 16;
+            void *p = realloc(*rows, grown * t->size);
+
+            if (!p)
+                return STORE_ERROR;
+            *rows = p;
+            cap = grown;
+        }
+        row = (char *)*rows + *n * t->size;
+        memset(row, 0, t->size);
+        db_row_read(s, t, row);
+        (*n)++;
+    }
+    if (step != SQLITE_DONE) {
+        db_log_error(st, sqlite3_sql(s));
+        return STORE_ERROR;
+    }
+    return STORE_OK;
+}

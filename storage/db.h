@@ -73,6 +73,11 @@ struct db_row {
 void db_row_read(sqlite3_stmt *s, const struct db_row *t, void *row);
 /* Binds the struct at row to the parameters ?1 .. ?ncol. */
 void db_row_bind(sqlite3_stmt *s, const struct db_row *t, const void *row);
+/* Steps s and reads up to limit rows (limit < 0: all), each zeroed then read, into the growing
+ * array *rows (the caller frees it and what its rows own, also on error). *more is set, and s
+ * left on that row, when another row follows. STORE_OK or STORE_ERROR (logged). */
+int db_row_list(struct store *st, sqlite3_stmt *s, const struct db_row *t, int limit, void **rows,
+                size_t *n, int *more);
 /* Steps a write statement to completion: 0 on SQLITE_DONE, else logs and returns -1. */
 int db_exec_stmt(struct store *st, sqlite3_stmt *s);
 /* Logs the last error with context. */

@@ -82,45 +82,37 @@ static const char SQL_POLICY_GET[] =
     "SELECT id, friendly_name, display_name, description, category, services "
     "FROM cg_security_policy WHERE id = ?1";
 
-static void read_policy(sqlite3_stmt *s, struct cg_policy *p)
+/* clang-format off */
+#define P(kind, f) DB_COL(struct cg_policy, kind, f)
+static const struct db_col POLICY_COL[] = {
+    P(DB_TEXT, id), P(DB_TEXT, friendly_name), P(DB_TEXT, display_name), P(DB_TEXT, description),
+    P(DB_TEXT, category), P(DB_TEXT, services) };
+#undef P
+/* clang-format on */
+static const struct db_row POLICY = DB_ROW(struct cg_policy, POLICY_COL);
+
+/* Reads every row of a list query, bound by the caller, through t into *out. */
+static int list_all(struct store *st, sqlite3_stmt *s, const struct db_row *t, int limit,
+                    void **out, size_t *n, int *more)
 {
-    db_col_text(s, 0, p->id, sizeof(p->id));
-    db_col_text(s, 1, p->friendly_name, sizeof(p->friendly_name));
-    db_col_text(s, 2, p->display_name, sizeof(p->display_name));
-    db_col_text(s, 3, p->description, sizeof(p->description));
-    db_col_text(s, 4, p->category, sizeof(p->category));
-    db_col_text(s, 5, p->services, sizeof(p->services));
+    int rc = s ? db_row_list(st, s, t, limit, out, n, more) : STORE_ERROR;
+
+    if (s)
+        sqlite3_reset(s);
+    return rc;
 }
 
 int store_cg_policy_list(struct store *st, struct cg_policy **out, size_t *n)
 {
-    struct cg_policy *list = NULL;
-    size_t got = 0, cap = 0;
-    sqlite3_stmt *s;
-    int rc = STORE_OK;
+    void *rows = NULL;
+    int more;
+    int rc;
 
-    *out = NULL;
     *n = 0;
     db_read_begin(st);
-    s = db_stmt(st, SQL_POLICY_LIST);
-    if (!s)
-        rc = STORE_ERROR;
-    while (s && sqlite3_step(s) == SQLITE_ROW) {
-        if (got == cap) {
-            struct cg_policy *grown = realloc(list, (cap ? cap * 2 : 8) * sizeof(*list));
-
-            if (!grown) {
-                rc = STORE_ERROR;
-                break;
-            }
-            list = grown;
-            cap = cap ? cap * 2 : 8;
-        }
-        read_policy(s, &list[got++]);
-    }
+    rc = list_all(st, db_stmt(st, SQL_POLICY_LIST), &POLICY, -1, &rows, n, &more);
     db_read_end(st);
-    *out = list;
-    *n = got;
+    *out = rows;
     return rc;
 }
 
@@ -137,7 +129,7 @@ int store_cg_policy_get(struct store *st, const char *id, struct cg_policy *out)
     } else {
         db_bind_text(s, 1, id);
         if (sqlite3_step(s) == SQLITE_ROW) {
-            read_policy(s, out);
+            db_row_read(s, &POLICY, out);
             rc = STORE_OK;
         }
     }
@@ -200,23 +192,16 @@ static const char SQL_RECIPE_POLICIES_ADD[] =
     "INSERT OR IGNORE INTO cg_recipe_policy (recipe_id, policy_id) "
     "SELECT ?1, value FROM json_each(?2)";
 
-static void read_recipe(sqlite3_stmt *s, struct cg_recipe *r)
-{
-    cg_recipe_release(r);
-    db_col_text(s, 0, r->id, sizeof(r->id));
-    db_col_text(s, 1, r->tenancy, sizeof(r->tenancy));
-    db_col_text(s, 2, r->compartment_id, sizeof(r->compartment_id));
-    db_col_text(s, 3, r->display_name, sizeof(r->display_name));
-    r->description = db_col_dup(s, 4);
-    db_col_text(s, 5, r->owner, sizeof(r->owner));
-    db_col_text(s, 6, r->lifecycle_state, sizeof(r->lifecycle_state));
-    r->time_created_ms = sqlite3_column_int64(s, 7);
-    r->time_updated_ms = sqlite3_column_int64(s, 8);
-    db_col_text(s, 9, r->etag, sizeof(r->etag));
-    r->freeform_tags = db_col_dup(s, 10);
-    r->defined_tags = db_col_dup(s, 11);
-    r->policies = db_col_dup(s, 12);
-}
+/* clang-format off */
+#define R(kind, f) DB_COL(struct cg_recipe, kind, f)
+static const struct db_col RECIPE_COL[] = {
+    R(DB_TEXT, id), R(DB_TEXT_OPT, tenancy), R(DB_TEXT, compartment_id), R(DB_TEXT, display_name),
+    R(DB_DUP, description), R(DB_TEXT, owner), R(DB_TEXT, lifecycle_state),
+    R(DB_INT, time_created_ms), R(DB_INT, time_updated_ms), R(DB_TEXT, etag),
+    R(DB_DUP_OBJ, freeform_tags), R(DB_DUP_OBJ, defined_tags), R(DB_DUP_READ, policies) };
+#undef R
+/* clang-format on */
+static const struct db_row RECIPE = DB_ROW(struct cg_recipe, RECIPE_COL);
 
 static int recipe_get_locked(struct store *st, const char *tenancy, const char *id,
                              struct cg_recipe *out)
@@ -229,7 +214,7 @@ static int recipe_get_locked(struct store *st, const char *tenancy, const char *
     db_bind_text(s, 2, tenancy);
     if (sqlite3_step(s) != SQLITE_ROW)
         return STORE_NOT_FOUND;
-    read_recipe(s, out);
+    db_row_read(s, &RECIPE, out);
     return STORE_OK;
 }
 
@@ -261,18 +246,7 @@ int store_cg_recipe_create(struct store *st, const struct cg_recipe *r)
         return STORE_ERROR;
     s = db_stmt(st, SQL_RECIPE_INSERT);
     if (s) {
-        db_bind_text(s, 1, r->id);
-        db_bind_text(s, 2, r->tenancy[0] ? r->tenancy : NULL);
-        db_bind_text(s, 3, r->compartment_id);
-        db_bind_text(s, 4, r->display_name);
-        db_bind_text(s, 5, r->description);
-        db_bind_text(s, 6, r->owner);
-        db_bind_text(s, 7, r->lifecycle_state);
-        sqlite3_bind_int64(s, 8, r->time_created_ms);
-        sqlite3_bind_int64(s, 9, r->time_updated_ms);
-        db_bind_text(s, 10, r->etag);
-        db_bind_text(s, 11, r->freeform_tags ? r->freeform_tags : "{}");
-        db_bind_text(s, 12, r->defined_tags ? r->defined_tags : "{}");
+        db_row_bind(s, &RECIPE, r);
         rc = db_exec_stmt(st, s) ? STORE_ERROR : STORE_OK;
     }
     if (rc == STORE_OK)
@@ -338,36 +312,22 @@ void cg_recipe_list_free(struct cg_recipe *list, size_t n)
 int store_cg_recipe_list(struct store *st, const char *tenancy, const char *compartment_id,
                          int offset, int limit, struct cg_recipe **out, size_t *n, int *more)
 {
-    struct cg_recipe *list = calloc((size_t)limit + 1, sizeof(*list));
+    void *rows = NULL;
     sqlite3_stmt *s;
-    size_t got = 0;
-    int rc = STORE_OK;
+    int rc;
 
-    *out = NULL;
     *n = 0;
-    *more = 0;
-    if (!list)
-        return STORE_ERROR;
     db_read_begin(st);
     s = db_stmt(st, SQL_RECIPE_LIST);
-    if (!s) {
-        rc = STORE_ERROR;
-    } else {
+    if (s) {
         db_bind_text(s, 1, tenancy);
         db_bind_text(s, 2, compartment_id);
         sqlite3_bind_int(s, 3, offset);
         sqlite3_bind_int(s, 4, limit + 1);
-        while (sqlite3_step(s) == SQLITE_ROW)
-            read_recipe(s, &list[got++]);
     }
+    rc = list_all(st, s, &RECIPE, limit, &rows, n, more);
     db_read_end(st);
-    if (got > (size_t)limit) {
-        cg_recipe_release(&list[limit]);
-        got = (size_t)limit;
-        *more = 1;
-    }
-    *out = list;
-    *n = got;
+    *out = rows;
     return rc;
 }
 
@@ -410,25 +370,17 @@ static const char SQL_ZC_ADD[] =
 static const char SQL_ZC_DEL[] = "DELETE FROM cg_zone_compartment WHERE compartment_id = ?1";
 static const char SQL_ZC_DEL_ZONE[] = "DELETE FROM cg_zone_compartment WHERE zone_id = ?1";
 
-static void read_zone(sqlite3_stmt *s, struct cg_zone *z)
-{
-    cg_zone_release(z);
-    db_col_text(s, 0, z->id, sizeof(z->id));
-    db_col_text(s, 1, z->tenancy, sizeof(z->tenancy));
-    db_col_text(s, 2, z->compartment_id, sizeof(z->compartment_id));
-    db_col_text(s, 3, z->display_name, sizeof(z->display_name));
-    z->description = db_col_dup(s, 4);
-    db_col_text(s, 5, z->recipe_id, sizeof(z->recipe_id));
-    db_col_text(s, 6, z->target_id, sizeof(z->target_id));
-    db_col_text(s, 7, z->lifecycle_state, sizeof(z->lifecycle_state));
-    z->inheritance_after_delete = sqlite3_column_int(s, 8);
-    z->time_created_ms = sqlite3_column_int64(s, 9);
-    z->time_updated_ms = sqlite3_column_int64(s, 10);
-    db_col_text(s, 11, z->etag, sizeof(z->etag));
-    z->freeform_tags = db_col_dup(s, 12);
-    z->defined_tags = db_col_dup(s, 13);
-    z->inherited = db_col_dup(s, 14);
-}
+/* clang-format off */
+#define Z(kind, f) DB_COL(struct cg_zone, kind, f)
+static const struct db_col ZONE_COL[] = {
+    Z(DB_TEXT, id), Z(DB_TEXT, tenancy), Z(DB_TEXT, compartment_id), Z(DB_TEXT, display_name),
+    Z(DB_DUP, description), Z(DB_TEXT, recipe_id), Z(DB_TEXT, target_id),
+    Z(DB_TEXT, lifecycle_state), Z(DB_INT, inheritance_after_delete), Z(DB_INT, time_created_ms),
+    Z(DB_INT, time_updated_ms), Z(DB_TEXT, etag), Z(DB_DUP_OBJ, freeform_tags),
+    Z(DB_DUP_OBJ, defined_tags), Z(DB_DUP_READ, inherited) };
+#undef Z
+/* clang-format on */
+static const struct db_row ZONE = DB_ROW(struct cg_zone, ZONE_COL);
 
 static int zone_get_locked(struct store *st, const char *tenancy, const char *id,
                            struct cg_zone *out)
@@ -441,7 +393,7 @@ static int zone_get_locked(struct store *st, const char *tenancy, const char *id
     db_bind_text(s, 2, tenancy);
     if (sqlite3_step(s) != SQLITE_ROW)
         return STORE_NOT_FOUND;
-    read_zone(s, out);
+    db_row_read(s, &ZONE, out);
     return STORE_OK;
 }
 
@@ -474,20 +426,7 @@ int store_cg_zone_create(struct store *st, const struct cg_zone *z)
         rc = STORE_ERROR;
         s = db_stmt(st, SQL_ZONE_INSERT);
         if (s) {
-            db_bind_text(s, 1, z->id);
-            db_bind_text(s, 2, z->tenancy);
-            db_bind_text(s, 3, z->compartment_id);
-            db_bind_text(s, 4, z->display_name);
-            db_bind_text(s, 5, z->description);
-            db_bind_text(s, 6, z->recipe_id);
-            db_bind_text(s, 7, z->target_id);
-            db_bind_text(s, 8, z->lifecycle_state);
-            sqlite3_bind_int(s, 9, z->inheritance_after_delete);
-            sqlite3_bind_int64(s, 10, z->time_created_ms);
-            sqlite3_bind_int64(s, 11, z->time_updated_ms);
-            db_bind_text(s, 12, z->etag);
-            db_bind_text(s, 13, z->freeform_tags ? z->freeform_tags : "{}");
-            db_bind_text(s, 14, z->defined_tags ? z->defined_tags : "{}");
+            db_row_bind(s, &ZONE, z);
             rc = db_exec_stmt(st, s) ? STORE_ERROR : STORE_OK;
         }
         if (rc == STORE_OK)
@@ -638,35 +577,21 @@ void cg_zone_list_free(struct cg_zone *list, size_t n)
 int store_cg_zone_list(struct store *st, const char *tenancy, const char *compartment_id,
                        int offset, int limit, struct cg_zone **out, size_t *n, int *more)
 {
-    struct cg_zone *list = calloc((size_t)limit + 1, sizeof(*list));
+    void *rows = NULL;
     sqlite3_stmt *s;
-    size_t got = 0;
-    int rc = STORE_OK;
+    int rc;
 
-    *out = NULL;
     *n = 0;
-    *more = 0;
-    if (!list)
-        return STORE_ERROR;
     db_read_begin(st);
     s = db_stmt(st, SQL_ZONE_LIST);
-    if (!s) {
-        rc = STORE_ERROR;
-    } else {
+    if (s) {
         db_bind_text(s, 1, tenancy);
         db_bind_text(s, 2, compartment_id);
         sqlite3_bind_int(s, 3, offset);
         sqlite3_bind_int(s, 4, limit + 1);
-        while (sqlite3_step(s) == SQLITE_ROW)
-            read_zone(s, &list[got++]);
     }
+    rc = list_all(st, s, &ZONE, limit, &rows, n, more);
     db_read_end(st);
-    if (got > (size_t)limit) {
-        cg_zone_release(&list[limit]);
-        got = (size_t)limit;
-        *more = 1;
-    }
-    *out = list;
-    *n = got;
+    *out = rows;
     return rc;
 }

@@ -4,7 +4,6 @@
 
 #include "db.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,50 +55,19 @@ int os_bucket_set_text(char **slot, const char *text)
     return 0;
 }
 
-static void read_row(sqlite3_stmt *s, struct os_bucket *b)
-{
-    os_bucket_release(b);
-    db_col_text(s, 0, b->id, sizeof(b->id));
-    db_col_text(s, 1, b->ns, sizeof(b->ns));
-    db_col_text(s, 2, b->region, sizeof(b->region));
-    db_col_text(s, 3, b->name, sizeof(b->name));
-    db_col_text(s, 4, b->compartment_id, sizeof(b->compartment_id));
-    db_col_text(s, 5, b->created_by, sizeof(b->created_by));
-    b->time_created_ms = sqlite3_column_int64(s, 6);
-    db_col_text(s, 7, b->etag, sizeof(b->etag));
-    b->metadata = db_col_dup(s, 8);
-    db_col_text(s, 9, b->public_access_type, sizeof(b->public_access_type));
-    db_col_text(s, 10, b->storage_tier, sizeof(b->storage_tier));
-    b->object_events_enabled = sqlite3_column_int(s, 11);
-    b->freeform_tags = db_col_dup(s, 12);
-    b->defined_tags = db_col_dup(s, 13);
-    db_col_text(s, 14, b->kms_key_id, sizeof(b->kms_key_id));
-    b->is_bucket_key_enabled = sqlite3_column_int(s, 15);
-    db_col_text(s, 16, b->versioning, sizeof(b->versioning));
-    db_col_text(s, 17, b->auto_tiering, sizeof(b->auto_tiering));
-}
-
-static void bind_row(sqlite3_stmt *s, const struct os_bucket *b)
-{
-    db_bind_text(s, 1, b->id);
-    db_bind_text(s, 2, b->ns);
-    db_bind_text(s, 3, b->region);
-    db_bind_text(s, 4, b->name);
-    db_bind_text(s, 5, b->compartment_id);
-    db_bind_text(s, 6, b->created_by);
-    sqlite3_bind_int64(s, 7, b->time_created_ms);
-    db_bind_text(s, 8, b->etag);
-    db_bind_text(s, 9, b->metadata ? b->metadata : "{}");
-    db_bind_text(s, 10, b->public_access_type);
-    db_bind_text(s, 11, b->storage_tier);
-    sqlite3_bind_int(s, 12, b->object_events_enabled);
-    db_bind_text(s, 13, b->freeform_tags ? b->freeform_tags : "{}");
-    db_bind_text(s, 14, b->defined_tags ? b->defined_tags : "{}");
-    db_bind_text(s, 15, b->kms_key_id[0] ? b->kms_key_id : NULL);
-    sqlite3_bind_int(s, 16, b->is_bucket_key_enabled);
-    db_bind_text(s, 17, b->versioning);
-    db_bind_text(s, 18, b->auto_tiering);
-}
+/* The row table, in the order of BUCKET_COLS. */
+/* clang-format off */
+#define B(kind, f) DB_COL(struct os_bucket, kind, f)
+static const struct db_col BUCKET_COL[] = {
+    B(DB_TEXT, id), B(DB_TEXT, ns), B(DB_TEXT, region), B(DB_TEXT, name),
+    B(DB_TEXT, compartment_id), B(DB_TEXT, created_by), B(DB_INT, time_created_ms),
+    B(DB_TEXT, etag), B(DB_DUP_OBJ, metadata), B(DB_TEXT, public_access_type),
+    B(DB_TEXT, storage_tier), B(DB_INT, object_events_enabled), B(DB_DUP_OBJ, freeform_tags),
+    B(DB_DUP_OBJ, defined_tags), B(DB_TEXT_OPT, kms_key_id), B(DB_INT, is_bucket_key_enabled),
+    B(DB_TEXT, versioning), B(DB_TEXT, auto_tiering) };
+#undef B
+/* clang-format on */
+static const struct db_row BUCKET = DB_ROW(struct os_bucket, BUCKET_COL);
 
 /* Loads a bucket with the store locked. */
 static int get_locked(struct store *st, const char *ns, const char *region, const char *name,
@@ -114,7 +82,7 @@ static int get_locked(struct store *st, const char *ns, const char *region, cons
     db_bind_text(s, 3, name);
     if (sqlite3_step(s) != SQLITE_ROW)
         return STORE_NOT_FOUND;
-    read_row(s, out);
+    db_row_read(s, &BUCKET, out);
     return STORE_OK;
 }
 
@@ -139,7 +107,7 @@ static int write_row(struct store *st, const char *sql, const struct os_bucket *
 
     if (!s)
         return STORE_ERROR;
-    bind_row(s, b);
+    db_row_bind(s, &BUCKET, b);
     return db_exec_stmt(st, s) ? STORE_ERROR : STORE_OK;
 }
 
@@ -229,38 +197,30 @@ int store_os_bucket_list(struct store *st, const char *ns, const char *region,
                          const char *compartment_id, const char *from, int limit,
                          struct os_bucket **out, size_t *n, char *next, size_t nn)
 {
-    struct os_bucket *list = calloc((size_t)limit + 1, sizeof(*list));
+    void *rows = NULL;
     sqlite3_stmt *s;
-    size_t got = 0;
-    int rc = STORE_OK;
+    int more = 0;
+    int rc = STORE_ERROR;
 
-    *out = NULL;
     *n = 0;
     if (nn)
         next[0] = '\0';
-    if (!list)
-        return STORE_ERROR;
     db_read_begin(st);
     s = db_stmt(st, SQL_LIST);
-    if (!s) {
-        rc = STORE_ERROR;
-    } else {
+    if (s) {
         db_bind_text(s, 1, ns);
         db_bind_text(s, 2, region);
         db_bind_text(s, 3, compartment_id);
         db_bind_text(s, 4, from ? from : "");
         sqlite3_bind_int(s, 5, limit + 1);
-        while (sqlite3_step(s) == SQLITE_ROW)
-            read_row(s, &list[got++]);
+        rc = db_row_list(st, s, &BUCKET, limit, &rows, n, &more);
+        /* the page token is the name of the row after the page */
+        if (more)
+            db_col_text(s, 3, next, nn);
+        sqlite3_reset(s);
     }
     db_read_end(st);
-    if (got > (size_t)limit) {
-        snprintf(next, nn, "%s", list[limit].name);
-        os_bucket_release(&list[limit]);
-        got = (size_t)limit;
-    }
-    *out = list;
-    *n = got;
+    *out = rows;
     return rc;
 }
 
