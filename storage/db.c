@@ -1,10 +1,11 @@
-/* db.c - opening the SQLite database, its pragmas, the store lock, transactions and the
- * prepared-statement cache. The only file that opens or closes the connection. */
+/* db.c - opening the SQLite database, its pragmas, the store lock, transactions, the
+ * prepared-statement cache and row tables. The only file that opens or closes the connection. */
 #include "db.h"
 #include "migrate.h"
 
 #include "../server/log.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -260,6 +261,26 @@ void db_row_bind(sqlite3_stmt *s, const struct db_row *t, const void *row)
             break;
         }
     }
+}
+
+int db_row_get(struct store *st, const char *sql, const struct db_row *t, void *out, int n, ...)
+{
+    sqlite3_stmt *s = db_stmt(st, sql);
+    int rc = STORE_NOT_FOUND;
+    va_list ap;
+
+    if (!s)
+        return STORE_ERROR;
+    va_start(ap, n);
+    for (int i = 1; i <= n; i++)
+        db_bind_text(s, i, va_arg(ap, const char *));
+    va_end(ap);
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        db_row_read(s, t, out);
+        rc = STORE_OK;
+    }
+    sqlite3_reset(s);
+    return rc;
 }
 
 int db_row_list(struct store *st, sqlite3_stmt *s, const struct db_row *t, int limit, void **rows,

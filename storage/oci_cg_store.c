@@ -118,21 +118,11 @@ int store_cg_policy_list(struct store *st, struct cg_policy **out, size_t *n)
 
 int store_cg_policy_get(struct store *st, const char *id, struct cg_policy *out)
 {
-    sqlite3_stmt *s;
-    int rc = STORE_NOT_FOUND;
+    int rc;
 
     memset(out, 0, sizeof(*out));
     db_read_begin(st);
-    s = db_stmt(st, SQL_POLICY_GET);
-    if (!s) {
-        rc = STORE_ERROR;
-    } else {
-        db_bind_text(s, 1, id);
-        if (sqlite3_step(s) == SQLITE_ROW) {
-            db_row_read(s, &POLICY, out);
-            rc = STORE_OK;
-        }
-    }
+    rc = db_row_get(st, SQL_POLICY_GET, &POLICY, out, 1, id);
     db_read_end(st);
     return rc;
 }
@@ -206,16 +196,7 @@ static const struct db_row RECIPE = DB_ROW(struct cg_recipe, RECIPE_COL);
 static int recipe_get_locked(struct store *st, const char *tenancy, const char *id,
                              struct cg_recipe *out)
 {
-    sqlite3_stmt *s = db_stmt(st, SQL_RECIPE_GET);
-
-    if (!s)
-        return STORE_ERROR;
-    db_bind_text(s, 1, id);
-    db_bind_text(s, 2, tenancy);
-    if (sqlite3_step(s) != SQLITE_ROW)
-        return STORE_NOT_FOUND;
-    db_row_read(s, &RECIPE, out);
-    return STORE_OK;
+    return db_row_get(st, SQL_RECIPE_GET, &RECIPE, out, 2, id, tenancy);
 }
 
 static int exec_bound2(struct store *st, const char *sql, const char *a, const char *b)
@@ -385,16 +366,7 @@ static const struct db_row ZONE = DB_ROW(struct cg_zone, ZONE_COL);
 static int zone_get_locked(struct store *st, const char *tenancy, const char *id,
                            struct cg_zone *out)
 {
-    sqlite3_stmt *s = db_stmt(st, SQL_ZONE_GET);
-
-    if (!s)
-        return STORE_ERROR;
-    db_bind_text(s, 1, id);
-    db_bind_text(s, 2, tenancy);
-    if (sqlite3_step(s) != SQLITE_ROW)
-        return STORE_NOT_FOUND;
-    db_row_read(s, &ZONE, out);
-    return STORE_OK;
+    return db_row_get(st, SQL_ZONE_GET, &ZONE, out, 2, id, tenancy);
 }
 
 /* The zone a compartment is attached to, into zone (size n): STORE_OK or STORE_NOT_FOUND. */

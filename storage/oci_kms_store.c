@@ -14,30 +14,22 @@ static const char SQL_KEY_REF[] =
     "('DELETED', 'PENDING_DELETION', 'SCHEDULING_DELETION', 'DELETING')) "
     "FROM kms_key k WHERE k.id = ?1";
 
+/* clang-format off */
+#define R(kind, f) DB_COL(struct kms_key_ref, kind, f)
+static const struct db_col KEY_REF_COL[] = {
+    R(DB_TEXT, id), R(DB_TEXT, vault_id), R(DB_TEXT, compartment_id), R(DB_TEXT, region),
+    R(DB_TEXT, algorithm), R(DB_TEXT, lifecycle_state), R(DB_INT, versions) };
+#undef R
+/* clang-format on */
+static const struct db_row KEY_REF = DB_ROW(struct kms_key_ref, KEY_REF_COL);
+
 int store_kms_key_ref(struct store *st, const char *key_id, struct kms_key_ref *out)
 {
-    sqlite3_stmt *s;
-    int rc = STORE_NOT_FOUND;
+    int rc;
 
     memset(out, 0, sizeof(*out));
     db_read_begin(st);
-    s = db_stmt(st, SQL_KEY_REF);
-    if (!s) {
-        rc = STORE_ERROR;
-    } else {
-        db_bind_text(s, 1, key_id);
-        if (sqlite3_step(s) == SQLITE_ROW) {
-            db_col_text(s, 0, out->id, sizeof(out->id));
-            db_col_text(s, 1, out->vault_id, sizeof(out->vault_id));
-            db_col_text(s, 2, out->compartment_id, sizeof(out->compartment_id));
-            db_col_text(s, 3, out->region, sizeof(out->region));
-            db_col_text(s, 4, out->algorithm, sizeof(out->algorithm));
-            db_col_text(s, 5, out->lifecycle_state, sizeof(out->lifecycle_state));
-            out->versions = sqlite3_column_int(s, 6);
-            rc = STORE_OK;
-        }
-        sqlite3_reset(s);
-    }
+    rc = db_row_get(st, SQL_KEY_REF, &KEY_REF, out, 1, key_id);
     db_read_end(st);
     return rc;
 }
@@ -205,21 +197,8 @@ out:
 static int vault_get_locked(struct store *st, const char *sql, const char *a, const char *tenancy,
                             const char *region, struct kms_vault *out)
 {
-    sqlite3_stmt *s = db_stmt(st, sql);
-    int rc = STORE_NOT_FOUND;
-
     memset(out, 0, sizeof(*out));
-    if (!s)
-        return STORE_ERROR;
-    db_bind_text(s, 1, a);
-    db_bind_text(s, 2, tenancy);
-    db_bind_text(s, 3, region);
-    if (sqlite3_step(s) == SQLITE_ROW) {
-        db_row_read(s, &VAULT, out);
-        rc = STORE_OK;
-    }
-    sqlite3_reset(s);
-    return rc;
+    return db_row_get(st, sql, &VAULT, out, 3, a, tenancy, region);
 }
 
 int store_kms_vault_get(struct store *st, const char *tenancy, const char *region, const char *id,
@@ -451,20 +430,8 @@ out:
 static int key_get_locked(struct store *st, const char *vault_id, const char *key_id,
                           struct kms_key *out)
 {
-    sqlite3_stmt *s = db_stmt(st, SQL_KEY_GET);
-    int rc = STORE_NOT_FOUND;
-
     memset(out, 0, sizeof(*out));
-    if (!s)
-        return STORE_ERROR;
-    db_bind_text(s, 1, key_id);
-    db_bind_text(s, 2, vault_id);
-    if (sqlite3_step(s) == SQLITE_ROW) {
-        db_row_read(s, &KEY, out);
-        rc = STORE_OK;
-    }
-    sqlite3_reset(s);
-    return rc;
+    return db_row_get(st, SQL_KEY_GET, &KEY, out, 2, key_id, vault_id);
 }
 
 /* Re-reads the key into out after a write. */
@@ -669,24 +636,11 @@ out:
 int store_kms_key_version_get(struct store *st, const char *vault_id, const char *key_id,
                               const char *version_id, struct kms_key_version *out)
 {
-    sqlite3_stmt *s;
-    int rc = STORE_NOT_FOUND;
+    int rc;
 
     memset(out, 0, sizeof(*out));
     db_read_begin(st);
-    s = db_stmt(st, SQL_KV_GET);
-    if (!s) {
-        rc = STORE_ERROR;
-    } else {
-        db_bind_text(s, 1, version_id);
-        db_bind_text(s, 2, key_id);
-        db_bind_text(s, 3, vault_id);
-        if (sqlite3_step(s) == SQLITE_ROW) {
-            db_row_read(s, &KEY_VERSION, out);
-            rc = STORE_OK;
-        }
-        sqlite3_reset(s);
-    }
+    rc = db_row_get(st, SQL_KV_GET, &KEY_VERSION, out, 3, version_id, key_id, vault_id);
     db_read_end(st);
     return rc;
 }

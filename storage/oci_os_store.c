@@ -73,17 +73,7 @@ static const struct db_row BUCKET = DB_ROW(struct os_bucket, BUCKET_COL);
 static int get_locked(struct store *st, const char *ns, const char *region, const char *name,
                       struct os_bucket *out)
 {
-    sqlite3_stmt *s = db_stmt(st, SQL_GET);
-
-    if (!s)
-        return STORE_ERROR;
-    db_bind_text(s, 1, ns);
-    db_bind_text(s, 2, region);
-    db_bind_text(s, 3, name);
-    if (sqlite3_step(s) != SQLITE_ROW)
-        return STORE_NOT_FOUND;
-    db_row_read(s, &BUCKET, out);
-    return STORE_OK;
+    return db_row_get(st, SQL_GET, &BUCKET, out, 3, ns, region, name);
 }
 
 /* 1 when another bucket than id holds the name in the namespace and region. */
