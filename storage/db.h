@@ -43,8 +43,14 @@ int db_bind_text(sqlite3_stmt *s, int i, const char *v);
 int db_col_text(sqlite3_stmt *s, int i, char *out, size_t n);
 /* Returns a malloc'd copy of column text, or NULL for SQL NULL. */
 char *db_col_dup(sqlite3_stmt *s, int i);
-/* A row table maps a struct onto the columns of a query, one entry per column in SELECT order;
- * the same entries bind INSERT parameters ?1, ?2, ... The kind says how a field is stored. */
+/* Steps a write statement to completion: 0 on SQLITE_DONE, else logs and returns -1. */
+int db_exec_stmt(struct store *st, sqlite3_stmt *s);
+/* Logs the last error with context. */
+void db_log_error(struct store *st, const char *what);
+
+/* oci_rows.c - row tables. A row table maps a struct onto the columns of a query, one entry per
+ * column in SELECT order; the same entries bind INSERT parameters ?1, ?2, ... The kind says how a
+ * field is stored. The calls below need the store locked. */
 enum db_kind {
     DB_TEXT,     /* char[]: as it is */
     DB_TEXT_OPT, /* char[]: "" is stored as NULL */
@@ -74,17 +80,13 @@ void db_row_read(sqlite3_stmt *s, const struct db_row *t, void *row);
 /* Binds the struct at row to the parameters ?1 .. ?ncol. */
 void db_row_bind(sqlite3_stmt *s, const struct db_row *t, const void *row);
 /* Runs the single-row query sql with n text parameters (?1 .. ?n, const char *) and reads its row
- * into out through t; fields the table does not name are left as they are. The store must be
- * locked. STORE_OK, STORE_NOT_FOUND or STORE_ERROR. */
+ * into out through t; fields the table does not name are left as they are. STORE_OK,
+ * STORE_NOT_FOUND or STORE_ERROR. */
 int db_row_get(struct store *st, const char *sql, const struct db_row *t, void *out, int n, ...);
 /* Steps s and reads up to limit rows (limit < 0: all), each zeroed then read, into the growing
  * array *rows (the caller frees it and what its rows own, also on error). *more is set, and s
  * left on that row, when another row follows. STORE_OK or STORE_ERROR (logged). */
 int db_row_list(struct store *st, sqlite3_stmt *s, const struct db_row *t, int limit, void **rows,
                 size_t *n, int *more);
-/* Steps a write statement to completion: 0 on SQLITE_DONE, else logs and returns -1. */
-int db_exec_stmt(struct store *st, sqlite3_stmt *s);
-/* Logs the last error with context. */
-void db_log_error(struct store *st, const char *what);
 
 #endif
