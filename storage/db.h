@@ -80,9 +80,15 @@ void db_row_read(sqlite3_stmt *s, const struct db_row *t, void *row);
 /* Binds the struct at row to the parameters ?1 .. ?ncol. */
 void db_row_bind(sqlite3_stmt *s, const struct db_row *t, const void *row);
 /* Runs the single-row query sql with n text parameters (?1 .. ?n, const char *) and reads its row
- * into out through t; fields the table does not name are left as they are. STORE_OK,
- * STORE_NOT_FOUND or STORE_ERROR. */
+ * into out through t (t NULL: only whether there is a row); fields the table does not name are
+ * left as they are. STORE_OK, STORE_NOT_FOUND or STORE_ERROR. */
 int db_row_get(struct store *st, const char *sql, const struct db_row *t, void *out, int n, ...);
+/* Runs the write sql with the struct at row bound through t. STORE_OK or STORE_ERROR. */
+int db_row_write(struct store *st, const char *sql, const struct db_row *t, const void *row);
+/* Runs the write sql with n text parameters (?1 .. ?n). STORE_OK or STORE_ERROR. */
+int db_exec_text(struct store *st, const char *sql, int n, ...);
+/* rc, or STORE_ETAG_MISMATCH when rc is STORE_OK and if_match (NULL: none) is not etag. */
+int db_if_match(int rc, const char *if_match, const char *etag);
 /* Steps s and reads up to limit rows (limit < 0: all), each zeroed then read, into the growing
  * array *rows (the caller frees it and what its rows own, also on error). *more is set, and s
  * left on that row, when another row follows. STORE_OK or STORE_ERROR (logged). */

@@ -213,22 +213,13 @@ int store_bv_assignment_get(struct store *st, const char *tenancy, const char *r
     return get(st, SQL_ASSIGN_GET, &ASSIGNMENT, tenancy, region, -1, id, out);
 }
 
-/* Runs a write whose parameters are the row (through t) or, with t NULL, one id. */
+/* Runs a write under the store lock: the row bound through t, or with t NULL one id. */
 static int write_row(struct store *st, const char *sql, const struct db_row *t, const void *row)
 {
-    sqlite3_stmt *s;
-    int rc = STORE_ERROR;
+    int rc;
 
     db_read_begin(st);
-    s = db_stmt(st, sql);
-    if (s) {
-        if (t)
-            db_row_bind(s, t, row);
-        else
-            db_bind_text(s, 1, row);
-        if (!db_exec_stmt(st, s))
-            rc = STORE_OK;
-    }
+    rc = t ? db_row_write(st, sql, t, row) : db_exec_text(st, sql, 1, (const char *)row);
     db_read_end(st);
     return rc;
 }

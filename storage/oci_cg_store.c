@@ -174,9 +174,10 @@ static const char SQL_RECIPE_INSERT[] =
     "INSERT INTO cg_security_recipe (id, tenancy, compartment_id, display_name, description, "
     "owner, lifecycle_state, time_created_ms, time_updated_ms, etag, freeform_tags, "
     "defined_tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+/* Parameters are numbered by column, so the recipe binds through its row table. */
 static const char SQL_RECIPE_UPDATE[] =
-    "UPDATE cg_security_recipe SET display_name = ?2, description = ?3, time_updated_ms = ?4, "
-    "etag = ?5, freeform_tags = ?6, defined_tags = ?7 WHERE id = ?1";
+    "UPDATE cg_security_recipe SET display_name = ?4, description = ?5, time_updated_ms = ?9, "
+    "etag = ?10, freeform_tags = ?11, defined_tags = ?12 WHERE id = ?1";
 static const char SQL_RECIPE_POLICIES_DEL[] = "DELETE FROM cg_recipe_policy WHERE recipe_id = ?1";
 static const char SQL_RECIPE_POLICIES_ADD[] =
     "INSERT OR IGNORE INTO cg_recipe_policy (recipe_id, policy_id) "
@@ -199,37 +200,20 @@ static int recipe_get_locked(struct store *st, const char *tenancy, const char *
     return db_row_get(st, SQL_RECIPE_GET, &RECIPE, out, 2, id, tenancy);
 }
 
-static int exec_bound2(struct store *st, const char *sql, const char *a, const char *b)
-{
-    sqlite3_stmt *s = db_stmt(st, sql);
-
-    if (!s)
-        return STORE_ERROR;
-    db_bind_text(s, 1, a);
-    if (b)
-        db_bind_text(s, 2, b);
-    return db_exec_stmt(st, s) ? STORE_ERROR : STORE_OK;
-}
-
 static int recipe_set_policies(struct store *st, const char *id, const char *policies)
 {
-    int rc = exec_bound2(st, SQL_RECIPE_POLICIES_DEL, id, NULL);
+    int rc = db_exec_text(st, SQL_RECIPE_POLICIES_DEL, 1, id);
 
-    return rc ? rc : exec_bound2(st, SQL_RECIPE_POLICIES_ADD, id, policies ? policies : "[]");
+    return rc ? rc : db_exec_text(st, SQL_RECIPE_POLICIES_ADD, 2, id, policies ? policies : "[]");
 }
 
 int store_cg_recipe_create(struct store *st, const struct cg_recipe *r)
 {
-    sqlite3_stmt *s;
-    int rc = STORE_ERROR;
+    int rc;
 
     if (db_tx_begin(st))
         return STORE_ERROR;
-    s = db_stmt(st, SQL_RECIPE_INSERT);
-    if (s) {
-        db_row_bind(s, &RECIPE, r);
-        rc = db_exec_stmt(st, s) ? STORE_ERROR : STORE_OK;
-    }
+    rc = db_row_write(st, SQL_RECIPE_INSERT, &RECIPE, r);
     if (rc == STORE_OK)
         rc = recipe_set_policies(st, r->id, r->policies);
     return db_tx_end(st, rc);
@@ -255,27 +239,11 @@ int store_cg_recipe_update(struct store *st, const char *tenancy, const char *id
     if (db_tx_begin(st))
         return STORE_ERROR;
     rc = recipe_get_locked(st, tenancy, id, out);
-    if (rc == STORE_OK && if_match && strcmp(if_match, out->etag))
-        rc = STORE_ETAG_MISMATCH;
-    else if (rc == STORE_OK && !strcmp(out->owner, "ORACLE"))
+    rc = db_if_match(rc, if_match, out->etag);
+    if (rc == STORE_OK && (!strcmp(out->owner, "ORACLE") || change(arg, out)))
         rc = STORE_CONFLICT;
-    if (rc == STORE_OK && change(arg, out))
-        rc = STORE_CONFLICT;
-    if (rc == STORE_OK) {
-        sqlite3_stmt *s = db_stmt(st, SQL_RECIPE_UPDATE);
-
-        rc = STORE_ERROR;
-        if (s) {
-            db_bind_text(s, 1, out->id);
-            db_bind_text(s, 2, out->display_name);
-            db_bind_text(s, 3, out->description);
-            sqlite3_bind_int64(s, 4, out->time_updated_ms);
-            db_bind_text(s, 5, out->etag);
-            db_bind_text(s, 6, out->freeform_tags ? out->freeform_tags : "{}");
-            db_bind_text(s, 7, out->defined_tags ? out->defined_tags : "{}");
-            rc = db_exec_stmt(st, s) ? STORE_ERROR : STORE_OK;
-        }
-    }
+    if (rc == STORE_OK)
+        rc = db_row_write(st, SQL_RECIPE_UPDATE, &RECIPE, out);
     if (rc == STORE_OK)
         rc = recipe_set_policies(st, out->id, out->policies);
     if (rc == STORE_OK)
@@ -338,10 +306,11 @@ static const char SQL_ZONE_INSERT[] =
     "recipe_id, target_id, lifecycle_state, is_inheritance_after_delete_enabled, "
     "time_created_ms, time_updated_ms, etag, freeform_tags, defined_tags) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+/* Parameters are numbered by column, so the zone binds through its row table. */
 static const char SQL_ZONE_UPDATE[] =
-    "UPDATE cg_security_zone SET display_name = ?2, description = ?3, recipe_id = ?4, "
-    "is_inheritance_after_delete_enabled = ?5, time_updated_ms = ?6, etag = ?7, "
-    "freeform_tags = ?8, defined_tags = ?9 WHERE id = ?1";
+    "UPDATE cg_security_zone SET display_name = ?4, description = ?5, recipe_id = ?6, "
+    "is_inheritance_after_delete_enabled = ?9, time_updated_ms = ?11, etag = ?12, "
+    "freeform_tags = ?13, defined_tags = ?14 WHERE id = ?1";
 static const char SQL_ZONE_TOUCH[] =
     "UPDATE cg_security_zone SET time_updated_ms = ?2, etag = ?3 WHERE id = ?1";
 static const char SQL_ZONE_DELETE[] = "DELETE FROM cg_security_zone WHERE id = ?1";
@@ -386,7 +355,6 @@ static int attached_zone(struct store *st, const char *compartment_id, char *zon
 int store_cg_zone_create(struct store *st, const struct cg_zone *z)
 {
     char other[256];
-    sqlite3_stmt *s;
     int rc;
 
     if (db_tx_begin(st))
@@ -395,14 +363,9 @@ int store_cg_zone_create(struct store *st, const struct cg_zone *z)
     if (rc == STORE_OK) {
         rc = STORE_EXISTS;
     } else if (rc == STORE_NOT_FOUND) {
-        rc = STORE_ERROR;
-        s = db_stmt(st, SQL_ZONE_INSERT);
-        if (s) {
-            db_row_bind(s, &ZONE, z);
-            rc = db_exec_stmt(st, s) ? STORE_ERROR : STORE_OK;
-        }
+        rc = db_row_write(st, SQL_ZONE_INSERT, &ZONE, z);
         if (rc == STORE_OK)
-            rc = exec_bound2(st, SQL_ZC_ADD, z->compartment_id, z->id);
+            rc = db_exec_text(st, SQL_ZC_ADD, 2, z->compartment_id, z->id);
     }
     return db_tx_end(st, rc);
 }
@@ -426,27 +389,11 @@ int store_cg_zone_update(struct store *st, const char *tenancy, const char *id,
     if (db_tx_begin(st))
         return STORE_ERROR;
     rc = zone_get_locked(st, tenancy, id, out);
-    if (rc == STORE_OK && if_match && strcmp(if_match, out->etag))
-        rc = STORE_ETAG_MISMATCH;
+    rc = db_if_match(rc, if_match, out->etag);
     if (rc == STORE_OK && change(arg, out))
         rc = STORE_CONFLICT;
-    if (rc == STORE_OK) {
-        sqlite3_stmt *s = db_stmt(st, SQL_ZONE_UPDATE);
-
-        rc = STORE_ERROR;
-        if (s) {
-            db_bind_text(s, 1, out->id);
-            db_bind_text(s, 2, out->display_name);
-            db_bind_text(s, 3, out->description);
-            db_bind_text(s, 4, out->recipe_id);
-            sqlite3_bind_int(s, 5, out->inheritance_after_delete);
-            sqlite3_bind_int64(s, 6, out->time_updated_ms);
-            db_bind_text(s, 7, out->etag);
-            db_bind_text(s, 8, out->freeform_tags ? out->freeform_tags : "{}");
-            db_bind_text(s, 9, out->defined_tags ? out->defined_tags : "{}");
-            rc = db_exec_stmt(st, s) ? STORE_ERROR : STORE_OK;
-        }
-    }
+    if (rc == STORE_OK)
+        rc = db_row_write(st, SQL_ZONE_UPDATE, &ZONE, out);
     return db_tx_end(st, rc);
 }
 
@@ -472,14 +419,13 @@ int store_cg_zone_add_compartment(struct store *st, const char *tenancy, const c
     if (db_tx_begin(st))
         return STORE_ERROR;
     rc = zone_get_locked(st, tenancy, id, out);
-    if (rc == STORE_OK && if_match && strcmp(if_match, out->etag))
-        rc = STORE_ETAG_MISMATCH;
+    rc = db_if_match(rc, if_match, out->etag);
     if (rc == STORE_OK) {
         rc = attached_zone(st, compartment_id, other, sizeof(other));
         if (rc == STORE_OK)
             rc = STORE_EXISTS;
         else if (rc == STORE_NOT_FOUND)
-            rc = exec_bound2(st, SQL_ZC_ADD, compartment_id, id);
+            rc = db_exec_text(st, SQL_ZC_ADD, 2, compartment_id, id);
     }
     if (rc == STORE_OK)
         rc = zone_touch(st, id, etag, now_ms);
@@ -498,8 +444,7 @@ int store_cg_zone_remove_compartment(struct store *st, const char *tenancy, cons
     if (db_tx_begin(st))
         return STORE_ERROR;
     rc = zone_get_locked(st, tenancy, id, out);
-    if (rc == STORE_OK && if_match && strcmp(if_match, out->etag))
-        rc = STORE_ETAG_MISMATCH;
+    rc = db_if_match(rc, if_match, out->etag);
     if (rc == STORE_OK && !strcmp(compartment_id, out->compartment_id))
         rc = STORE_CONFLICT;
     if (rc == STORE_OK) {
@@ -510,7 +455,7 @@ int store_cg_zone_remove_compartment(struct store *st, const char *tenancy, cons
         else if (a == STORE_NOT_FOUND || strcmp(other, id))
             rc = STORE_CONFLICT;
         else
-            rc = exec_bound2(st, SQL_ZC_DEL, compartment_id, NULL);
+            rc = db_exec_text(st, SQL_ZC_DEL, 1, compartment_id);
     }
     if (rc == STORE_OK)
         rc = zone_touch(st, id, etag, now_ms);
@@ -529,12 +474,11 @@ int store_cg_zone_delete(struct store *st, const char *tenancy, const char *id,
     if (db_tx_begin(st))
         return STORE_ERROR;
     rc = zone_get_locked(st, tenancy, id, &z);
-    if (rc == STORE_OK && if_match && strcmp(if_match, z.etag))
-        rc = STORE_ETAG_MISMATCH;
+    rc = db_if_match(rc, if_match, z.etag);
     if (rc == STORE_OK)
-        rc = exec_bound2(st, SQL_ZC_DEL_ZONE, id, NULL);
+        rc = db_exec_text(st, SQL_ZC_DEL_ZONE, 1, id);
     if (rc == STORE_OK)
-        rc = exec_bound2(st, SQL_ZONE_DELETE, id, NULL);
+        rc = db_exec_text(st, SQL_ZONE_DELETE, 1, id);
     cg_zone_release(&z);
     return db_tx_end(st, rc);
 }

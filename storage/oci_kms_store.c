@@ -124,11 +124,6 @@ static const struct db_row VAULT = DB_ROW(struct kms_vault, VAULT_COL);
 static const struct db_row KEY = DB_ROW(struct kms_key, KEY_COL);
 static const struct db_row KEY_VERSION = DB_ROW(struct kms_key_version, KV_COL);
 
-static int if_match_ok(const char *if_match, const char *etag)
-{
-    return !if_match || !strcmp(if_match, etag);
-}
-
 /* ---- vaults -------------------------------------------------------------------------------- */
 
 static const char SQL_VAULT_TAKEN[] =
@@ -167,29 +162,15 @@ static const char SQL_VAULT_KEYS_CANCEL[] =
 
 int store_kms_vault_create(struct store *st, const struct kms_vault *v)
 {
-    sqlite3_stmt *s;
-    int rc = STORE_ERROR;
+    int rc;
 
     if (db_tx_begin(st))
         return STORE_ERROR;
-    s = db_stmt(st, SQL_VAULT_TAKEN);
-    if (!s)
-        goto out;
-    db_bind_text(s, 1, v->id);
-    db_bind_text(s, 2, v->endpoint_prefix);
-    if (sqlite3_step(s) == SQLITE_ROW) {
-        sqlite3_reset(s);
+    rc = db_row_get(st, SQL_VAULT_TAKEN, NULL, NULL, 2, v->id, v->endpoint_prefix);
+    if (rc == STORE_OK)
         rc = STORE_EXISTS;
-        goto out;
-    }
-    sqlite3_reset(s);
-    s = db_stmt(st, SQL_VAULT_INSERT);
-    if (!s)
-        goto out;
-    db_row_bind(s, &VAULT, v);
-    if (!db_exec_stmt(st, s))
-        rc = STORE_OK;
-out:
+    else if (rc == STORE_NOT_FOUND)
+        rc = db_row_write(st, SQL_VAULT_INSERT, &VAULT, v);
     return db_tx_end(st, rc);
 }
 
@@ -255,7 +236,6 @@ static int vault_set_state_locked(struct store *st, struct kms_vault *out, const
                                   int64_t time_ms, const char *etag)
 {
     sqlite3_stmt *s = db_stmt(st, SQL_VAULT_SET_STATE);
-    char id[KMS_ID_MAX], tenancy[KMS_ID_MAX], region[32];
 
     if (!s)
         return STORE_ERROR;
@@ -266,12 +246,9 @@ static int vault_set_state_locked(struct store *st, struct kms_vault *out, const
     db_bind_text(s, 4, etag);
     if (db_exec_stmt(st, s))
         return STORE_ERROR;
-    memcpy(id, out->id, sizeof(id));
-    memcpy(tenancy, out->tenancy, sizeof(tenancy));
-    memcpy(region, out->region, sizeof(region));
-    kms_vault_release(out);
-    return vault_get_locked(st, SQL_VAULT_GET, id, tenancy, region, out) == STORE_OK ? STORE_OK
-                                                                                     : STORE_ERROR;
+    return db_row_get(st, SQL_VAULT_GET, &VAULT, out, 3, out->id, out->tenancy, out->region)
+               ? STORE_ERROR
+               : STORE_OK;
 }
 
 /* Runs a one-parameter write statement keyed by vault id (and time_ms when not 0). */
@@ -287,6 +264,20 @@ static int vault_keys_exec(struct store *st, const char *sql, const char *vault_
     return db_exec_stmt(st, s) ? STORE_ERROR : STORE_OK;
 }
 
+/* The vault for a write: STORE_NOT_FOUND, STORE_ETAG_MISMATCH, STORE_CONFLICT (not in state;
+ * out holds the vault) or STORE_OK. */
+static int vault_for_write(struct store *st, const char *tenancy, const char *region,
+                           const char *id, const char *if_match, const char *state,
+                           struct kms_vault *out)
+{
+    int rc = vault_get_locked(st, SQL_VAULT_GET, id, tenancy, region, out);
+
+    rc = db_if_match(rc, if_match, out->etag);
+    if (!rc && strcmp(out->lifecycle_state, state))
+        rc = STORE_CONFLICT;
+    return rc;
+}
+
 int store_kms_vault_schedule_deletion(struct store *st, const char *tenancy, const char *region,
                                       const char *id, const char *if_match, int64_t time_ms,
                                       const char *new_etag, struct kms_vault *out)
@@ -297,34 +288,22 @@ int store_kms_vault_schedule_deletion(struct store *st, const char *tenancy, con
     memset(out, 0, sizeof(*out));
     if (db_tx_begin(st))
         return STORE_ERROR;
-    rc = vault_get_locked(st, SQL_VAULT_GET, id, tenancy, region, out);
-    if (rc)
-        goto out;
-    if (!if_match_ok(if_match, out->etag)) {
-        rc = STORE_ETAG_MISMATCH;
-        goto out;
-    }
-    if (strcmp(out->lifecycle_state, "ACTIVE")) {
-        rc = STORE_CONFLICT;
-        goto out;
-    }
-    s = db_stmt(st, SQL_VAULT_KEY_LATER);
-    if (!s) {
+    rc = vault_for_write(st, tenancy, region, id, if_match, "ACTIVE", out);
+    if (!rc) {
+        /* a key already scheduled after time_ms keeps the vault */
+        s = db_stmt(st, SQL_VAULT_KEY_LATER);
         rc = STORE_ERROR;
-        goto out;
+        if (s) {
+            db_bind_text(s, 1, id);
+            sqlite3_bind_int64(s, 2, time_ms);
+            rc = sqlite3_step(s) == SQLITE_ROW ? STORE_CONFLICT : STORE_OK;
+            sqlite3_reset(s);
+        }
     }
-    db_bind_text(s, 1, id);
-    sqlite3_bind_int64(s, 2, time_ms);
-    if (sqlite3_step(s) == SQLITE_ROW) {
-        sqlite3_reset(s);
-        rc = STORE_CONFLICT;
-        goto out;
-    }
-    sqlite3_reset(s);
-    rc = vault_keys_exec(st, SQL_VAULT_KEYS_SCHEDULE, id, time_ms);
+    if (!rc)
+        rc = vault_keys_exec(st, SQL_VAULT_KEYS_SCHEDULE, id, time_ms);
     if (!rc)
         rc = vault_set_state_locked(st, out, "PENDING_DELETION", time_ms, new_etag);
-out:
     return db_tx_end(st, rc);
 }
 
@@ -337,21 +316,11 @@ int store_kms_vault_cancel_deletion(struct store *st, const char *tenancy, const
     memset(out, 0, sizeof(*out));
     if (db_tx_begin(st))
         return STORE_ERROR;
-    rc = vault_get_locked(st, SQL_VAULT_GET, id, tenancy, region, out);
-    if (rc)
-        goto out;
-    if (!if_match_ok(if_match, out->etag)) {
-        rc = STORE_ETAG_MISMATCH;
-        goto out;
-    }
-    if (strcmp(out->lifecycle_state, "PENDING_DELETION")) {
-        rc = STORE_CONFLICT;
-        goto out;
-    }
-    rc = vault_keys_exec(st, SQL_VAULT_KEYS_CANCEL, id, 0);
+    rc = vault_for_write(st, tenancy, region, id, if_match, "PENDING_DELETION", out);
+    if (!rc)
+        rc = vault_keys_exec(st, SQL_VAULT_KEYS_CANCEL, id, 0);
     if (!rc)
         rc = vault_set_state_locked(st, out, "ACTIVE", 0, new_etag);
-out:
     return db_tx_end(st, rc);
 }
 
@@ -386,16 +355,6 @@ static const char SQL_KEY_SET_STATE[] =
 static const char SQL_KEY_ROTATE[] =
     "UPDATE kms_key SET current_key_version = ?2, etag = ?3 WHERE id = ?1";
 
-static int kv_insert_locked(struct store *st, const struct kms_key_version *v)
-{
-    sqlite3_stmt *s = db_stmt(st, SQL_KV_INSERT);
-
-    if (!s)
-        return STORE_ERROR;
-    db_row_bind(s, &KEY_VERSION, v);
-    return db_exec_stmt(st, s) ? STORE_ERROR : STORE_OK;
-}
-
 int store_kms_key_create(struct store *st, const struct kms_key *k,
                          const struct kms_key_version *first)
 {
@@ -416,13 +375,9 @@ int store_kms_key_create(struct store *st, const struct kms_key *k,
     sqlite3_reset(s);
     if (rc != STORE_ERROR)
         goto out;
-    s = db_stmt(st, SQL_KEY_INSERT);
-    if (!s)
-        goto out;
-    db_row_bind(s, &KEY, k);
-    if (db_exec_stmt(st, s))
-        goto out;
-    rc = kv_insert_locked(st, first);
+    rc = db_row_write(st, SQL_KEY_INSERT, &KEY, k);
+    if (!rc)
+        rc = db_row_write(st, SQL_KV_INSERT, &KEY_VERSION, first);
 out:
     return db_tx_end(st, rc);
 }
@@ -437,12 +392,8 @@ static int key_get_locked(struct store *st, const char *vault_id, const char *ke
 /* Re-reads the key into out after a write. */
 static int key_reread_locked(struct store *st, struct kms_key *out)
 {
-    char id[KMS_ID_MAX], vault_id[KMS_ID_MAX];
-
-    memcpy(id, out->id, sizeof(id));
-    memcpy(vault_id, out->vault_id, sizeof(vault_id));
-    kms_key_release(out);
-    return key_get_locked(st, vault_id, id, out) == STORE_OK ? STORE_OK : STORE_ERROR;
+    return db_row_get(st, SQL_KEY_GET, &KEY, out, 2, out->id, out->vault_id) ? STORE_ERROR
+                                                                             : STORE_OK;
 }
 
 int store_kms_key_get(struct store *st, const char *vault_id, const char *key_id,
@@ -490,35 +441,20 @@ int store_kms_key_update(struct store *st, const char *vault_id, const char *key
                          const char *if_match, const struct kms_key_update *u, const char *new_etag,
                          struct kms_key *out)
 {
-    sqlite3_stmt *s;
     int rc;
 
     memset(out, 0, sizeof(*out));
     if (db_tx_begin(st))
         return STORE_ERROR;
     rc = key_get_locked(st, vault_id, key_id, out);
-    if (rc)
-        goto out;
-    if (!if_match_ok(if_match, out->etag)) {
-        rc = STORE_ETAG_MISMATCH;
-        goto out;
-    }
-    if (strcmp(out->lifecycle_state, "ENABLED") && strcmp(out->lifecycle_state, "CREATING")) {
+    rc = db_if_match(rc, if_match, out->etag);
+    if (!rc && strcmp(out->lifecycle_state, "ENABLED") && strcmp(out->lifecycle_state, "CREATING"))
         rc = STORE_CONFLICT;
-        goto out;
-    }
-    rc = STORE_ERROR;
-    s = db_stmt(st, SQL_KEY_UPDATE);
-    if (!s)
-        goto out;
-    db_bind_text(s, 1, key_id);
-    db_bind_text(s, 2, u->display_name);
-    db_bind_text(s, 3, u->freeform_tags);
-    db_bind_text(s, 4, u->defined_tags);
-    db_bind_text(s, 5, new_etag);
-    if (!db_exec_stmt(st, s))
+    if (!rc)
+        rc = db_exec_text(st, SQL_KEY_UPDATE, 5, key_id, u->display_name, u->freeform_tags,
+                          u->defined_tags, new_etag);
+    if (!rc)
         rc = key_reread_locked(st, out);
-out:
     return db_tx_end(st, rc);
 }
 
@@ -537,12 +473,9 @@ int store_kms_key_action(struct store *st, const char *vault_id, const char *key
     if (db_tx_begin(st))
         return STORE_ERROR;
     rc = key_get_locked(st, vault_id, key_id, out);
+    rc = db_if_match(rc, if_match, out->etag);
     if (rc)
         goto out;
-    if (!if_match_ok(if_match, out->etag)) {
-        rc = STORE_ETAG_MISMATCH;
-        goto out;
-    }
     switch (action) {
     case KMS_KEY_DISABLE:
         if (!strcmp(state, "ENABLED"))
@@ -570,16 +503,16 @@ int store_kms_key_action(struct store *st, const char *vault_id, const char *key
     }
     rc = STORE_ERROR;
     s = db_stmt(st, SQL_KEY_SET_STATE);
-    if (!s)
-        goto out;
-    db_bind_text(s, 1, key_id);
-    db_bind_text(s, 2, to);
-    if (when)
-        sqlite3_bind_int64(s, 3, when);
-    db_bind_text(s, 4, before);
-    db_bind_text(s, 5, new_etag);
-    if (!db_exec_stmt(st, s))
-        rc = key_reread_locked(st, out);
+    if (s) {
+        db_bind_text(s, 1, key_id);
+        db_bind_text(s, 2, to);
+        if (when)
+            sqlite3_bind_int64(s, 3, when);
+        db_bind_text(s, 4, before);
+        db_bind_text(s, 5, new_etag);
+        if (!db_exec_stmt(st, s))
+            rc = key_reread_locked(st, out);
+    }
 out:
     return db_tx_end(st, rc);
 }
@@ -601,35 +534,23 @@ static const char *const SQL_KV_LIST[] = {
 int store_kms_key_version_create(struct store *st, const struct kms_key_version *v,
                                  const char *key_etag, struct kms_key *key_out)
 {
-    struct kms_key_version row;
-    sqlite3_stmt *s;
+    struct kms_key_version row = *v;
     int rc;
 
     memset(key_out, 0, sizeof(*key_out));
     if (db_tx_begin(st))
         return STORE_ERROR;
     rc = key_get_locked(st, v->vault_id, v->key_id, key_out);
-    if (rc)
-        goto out;
-    if (strcmp(key_out->lifecycle_state, "ENABLED")) {
+    if (!rc && strcmp(key_out->lifecycle_state, "ENABLED"))
         rc = STORE_CONFLICT;
-        goto out;
+    if (!rc) {
+        memcpy(row.compartment_id, key_out->compartment_id, sizeof(row.compartment_id));
+        rc = db_row_write(st, SQL_KV_INSERT, &KEY_VERSION, &row);
     }
-    row = *v;
-    memcpy(row.compartment_id, key_out->compartment_id, sizeof(row.compartment_id));
-    rc = kv_insert_locked(st, &row);
-    if (rc)
-        goto out;
-    rc = STORE_ERROR;
-    s = db_stmt(st, SQL_KEY_ROTATE);
-    if (!s)
-        goto out;
-    db_bind_text(s, 1, v->key_id);
-    db_bind_text(s, 2, v->id);
-    db_bind_text(s, 3, key_etag);
-    if (!db_exec_stmt(st, s))
+    if (!rc)
+        rc = db_exec_text(st, SQL_KEY_ROTATE, 3, v->key_id, v->id, key_etag);
+    if (!rc)
         rc = key_reread_locked(st, key_out);
-out:
     return db_tx_end(st, rc);
 }
 

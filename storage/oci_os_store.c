@@ -76,47 +76,27 @@ static int get_locked(struct store *st, const char *ns, const char *region, cons
     return db_row_get(st, SQL_GET, &BUCKET, out, 3, ns, region, name);
 }
 
-/* 1 when another bucket than id holds the name in the namespace and region. */
-static int name_taken(struct store *st, const struct os_bucket *b, int *err)
+/* STORE_EXISTS when another bucket than b's id holds its name in the namespace and region,
+ * STORE_OK when none does, or STORE_ERROR. */
+static int name_free(struct store *st, const struct os_bucket *b)
 {
-    sqlite3_stmt *s = db_stmt(st, SQL_TAKEN);
+    int rc = db_row_get(st, SQL_TAKEN, NULL, NULL, 4, b->ns, b->region, b->name, b->id);
 
-    *err = !s;
-    if (!s)
-        return 0;
-    db_bind_text(s, 1, b->ns);
-    db_bind_text(s, 2, b->region);
-    db_bind_text(s, 3, b->name);
-    db_bind_text(s, 4, b->id);
-    return sqlite3_step(s) == SQLITE_ROW;
-}
-
-static int write_row(struct store *st, const char *sql, const struct os_bucket *b)
-{
-    sqlite3_stmt *s = db_stmt(st, sql);
-
-    if (!s)
-        return STORE_ERROR;
-    db_row_bind(s, &BUCKET, b);
-    return db_exec_stmt(st, s) ? STORE_ERROR : STORE_OK;
+    return rc == STORE_OK ? STORE_EXISTS : rc == STORE_NOT_FOUND ? STORE_OK : rc;
 }
 
 int store_os_bucket_create(struct store *st, struct os_bucket *b, store_os_change_fn *check,
                            void *arg)
 {
     int rc;
-    int err;
 
     if (db_tx_begin(st))
         return STORE_ERROR;
-    if (name_taken(st, b, &err))
-        rc = STORE_EXISTS;
-    else if (err)
-        rc = STORE_ERROR;
-    else if (check && check(st, arg, b))
+    rc = name_free(st, b);
+    if (rc == STORE_OK && check && check(st, arg, b))
         rc = STORE_CONFLICT;
-    else
-        rc = write_row(st, SQL_INSERT, b);
+    if (rc == STORE_OK)
+        rc = db_row_write(st, SQL_INSERT, &BUCKET, b);
     return db_tx_end(st, rc);
 }
 
@@ -136,21 +116,17 @@ int store_os_bucket_update(struct store *st, const char *ns, const char *region,
                            struct os_bucket *out)
 {
     int rc;
-    int err;
 
     if (db_tx_begin(st))
         return STORE_ERROR;
     rc = get_locked(st, ns, region, name, out);
-    if (rc == STORE_OK && if_match && strcmp(if_match, out->etag))
-        rc = STORE_ETAG_MISMATCH;
+    rc = db_if_match(rc, if_match, out->etag);
     if (rc == STORE_OK && change && change(st, arg, out))
         rc = STORE_CONFLICT;
-    if (rc == STORE_OK && name_taken(st, out, &err))
-        rc = STORE_EXISTS;
-    else if (rc == STORE_OK && err)
-        rc = STORE_ERROR;
     if (rc == STORE_OK)
-        rc = write_row(st, SQL_UPDATE, out);
+        rc = name_free(st, out);
+    if (rc == STORE_OK)
+        rc = db_row_write(st, SQL_UPDATE, &BUCKET, out);
     /* a refused change leaves the stored bucket as it was: reload what the caller sees */
     if (rc == STORE_CONFLICT || rc == STORE_EXISTS)
         (void)get_locked(st, ns, region, name, out);
@@ -167,18 +143,9 @@ int store_os_bucket_delete(struct store *st, const char *ns, const char *region,
     if (db_tx_begin(st))
         return STORE_ERROR;
     rc = get_locked(st, ns, region, name, &b);
-    if (rc == STORE_OK && if_match && strcmp(if_match, b.etag))
-        rc = STORE_ETAG_MISMATCH;
-    if (rc == STORE_OK) {
-        sqlite3_stmt *s = db_stmt(st, SQL_DELETE);
-
-        rc = STORE_ERROR;
-        if (s) {
-            db_bind_text(s, 1, b.id);
-            if (!db_exec_stmt(st, s))
-                rc = STORE_OK;
-        }
-    }
+    rc = db_if_match(rc, if_match, b.etag);
+    if (rc == STORE_OK)
+        rc = db_exec_text(st, SQL_DELETE, 1, b.id);
     os_bucket_release(&b);
     return db_tx_end(st, rc);
 }

@@ -87,10 +87,42 @@ int db_row_get(struct store *st, const char *sql, const struct db_row *t, void *
         db_bind_text(s, i, va_arg(ap, const char *));
     va_end(ap);
     if (sqlite3_step(s) == SQLITE_ROW) {
-        db_row_read(s, t, out);
+        if (t)
+            db_row_read(s, t, out);
         rc = STORE_OK;
     }
     sqlite3_reset(s);
+    return rc;
+}
+
+int db_row_write(struct store *st, const char *sql, const struct db_row *t, const void *row)
+{
+    sqlite3_stmt *s = db_stmt(st, sql);
+
+    if (!s)
+        return STORE_ERROR;
+    db_row_bind(s, t, row);
+    return db_exec_stmt(st, s) ? STORE_ERROR : STORE_OK;
+}
+
+int db_exec_text(struct store *st, const char *sql, int n, ...)
+{
+    sqlite3_stmt *s = db_stmt(st, sql);
+    va_list ap;
+
+    if (!s)
+        return STORE_ERROR;
+    va_start(ap, n);
+    for (int i = 1; i <= n; i++)
+        db_bind_text(s, i, va_arg(ap, const char *));
+    va_end(ap);
+    return db_exec_stmt(st, s) ? STORE_ERROR : STORE_OK;
+}
+
+int db_if_match(int rc, const char *if_match, const char *etag)
+{
+    if (rc == STORE_OK && if_match && strcmp(if_match, etag))
+        return STORE_ETAG_MISMATCH;
     return rc;
 }
 
