@@ -24,6 +24,19 @@ void oci_json(struct resp *rs, int status, json_t *body)
     }
 }
 
+void oci_answer(const struct req *rq, struct resp *rs, json_t *body, const char *etag)
+{
+    oci_json(rs, 200, body);
+    if (etag)
+        oci_set_etag(rq, rs, etag);
+}
+
+void oci_no_content(struct resp *rs)
+{
+    resp_status(rs, 204);
+    rs->no_body = 1;
+}
+
 int oci_fail(struct resp *rs, struct ctx *cx, int e, const char *arg)
 {
     const struct api_error *row = oci_error_row(e);

@@ -18,6 +18,10 @@
 int oci_fail(struct resp *rs, struct ctx *cx, int e, const char *arg);
 /* Answers status with a JSON body; steals the reference to body (NULL -> no body). */
 void oci_json(struct resp *rs, int status, json_t *body);
+/* Answers 200 with body (stolen) and, when etag is not NULL, the etag header. */
+void oci_answer(const struct req *rq, struct resp *rs, json_t *body, const char *etag);
+/* Answers 204 No Content. */
+void oci_no_content(struct resp *rs);
 /* Parses the body as a JSON object into *out (an empty body is {}). On bad JSON or a non-object
  * answers 400 (InvalidJSON for Object Storage, CannotParseRequest elsewhere), returns the error
  * and leaves *out NULL. The caller json_decref()s *out. */

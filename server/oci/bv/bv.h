@@ -76,8 +76,6 @@ void bv_copy(char *out, size_t n, const char *s);
 int bv_page(const struct req *rq, struct ctx *cx, struct resp *rs, int *limit, int64_t *after);
 /* Sets opc-next-page when next is not 0. */
 void bv_next_page(struct resp *rs, int64_t next);
-/* Answers status with body and, when etag is not NULL, the etag header. */
-void bv_reply(const struct req *rq, struct resp *rs, int status, json_t *body, const char *etag);
 
 /* The replicas of a volume, up to max; returns how many. */
 size_t bv_load_replicas(struct store *st, const char *volume_id, struct bv_replica *out,

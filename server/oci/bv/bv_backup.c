@@ -123,7 +123,7 @@ static int create_backup(const struct req *rq, struct ctx *cx, struct resp *rs,
     oci_new_etag(rq, cx, op->b.etag);
     if ((e = bv_tx_answer(rs, cx, store_bv_tx(cx->store, create_tx, op), &op->e)))
         goto out;
-    bv_reply(rq, rs, 200, bv_json_backup(k, &op->b), op->b.etag);
+    oci_answer(rq, rs, bv_json_backup(k, &op->b), op->b.etag);
     oci_retry_record(rq, cx, rs);
 out:
     free(op);
@@ -142,7 +142,7 @@ static int get_backup(const struct req *rq, struct ctx *cx, struct resp *rs,
     if (store_bv_backup_get(cx->store, rq->account, rq->region, k->is_boot, rq->param[0], b))
         e = oci_fail(rs, cx, OCI_ERR_NOT_FOUND, NULL);
     else
-        bv_reply(rq, rs, 200, bv_json_backup(k, b), b->etag);
+        oci_answer(rq, rs, bv_json_backup(k, b), b->etag);
     free(b);
     return e;
 }
@@ -273,7 +273,7 @@ static int update_backup(const struct req *rq, struct ctx *cx, struct resp *rs,
     }
     if ((e = bv_tx_answer(rs, cx, store_bv_tx(cx->store, update_tx, op), &op->e)))
         goto out;
-    bv_reply(rq, rs, 200, bv_json_backup(k, &op->b), op->b.etag);
+    oci_answer(rq, rs, bv_json_backup(k, &op->b), op->b.etag);
 out:
     free(op);
     json_decref(body);
@@ -302,10 +302,8 @@ static int delete_backup(const struct req *rq, struct ctx *cx, struct resp *rs,
     if (!op)
         return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
     e = bv_tx_answer(rs, cx, store_bv_tx(cx->store, delete_tx, op), &op->e);
-    if (!e) {
-        resp_status(rs, 204);
-        rs->no_body = 1;
-    }
+    if (!e)
+        oci_no_content(rs);
     free(op);
     return e;
 }
@@ -395,7 +393,7 @@ static int copy_backup(const struct req *rq, struct ctx *cx, struct resp *rs,
     oci_new_etag(rq, cx, op->b.etag);
     if ((e = bv_tx_answer(rs, cx, store_bv_tx(cx->store, copy_tx, op), &op->e)))
         goto out;
-    bv_reply(rq, rs, 200, bv_json_backup(k, &op->b), op->b.etag);
+    oci_answer(rq, rs, bv_json_backup(k, &op->b), op->b.etag);
     bv_new_ocid(cx, "coreservicesworkrequest", op->dest->name, wr, sizeof(wr));
     resp_header(rs, "opc-work-request-id", wr);
     /* CHOICE: the copy's URL at this endpoint, addressed to the destination region */

@@ -196,13 +196,6 @@ void bv_next_page(struct resp *rs, int64_t next)
         resp_headerf(rs, "opc-next-page", "%" PRId64, next);
 }
 
-void bv_reply(const struct req *rq, struct resp *rs, int status, json_t *body, const char *etag)
-{
-    oci_json(rs, status, body);
-    if (etag)
-        oci_set_etag(rq, rs, etag);
-}
-
 struct replica_sink {
     struct bv_replica *out;
     size_t max;

@@ -87,7 +87,7 @@ int bv_create_volume_backup_policy(const struct req *rq, struct ctx *cx, struct 
         e = oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
         goto out;
     }
-    bv_reply(rq, rs, 200, bv_json_policy(p), p->etag);
+    oci_answer(rq, rs, bv_json_policy(p), p->etag);
     oci_retry_record(rq, cx, rs);
     goto out;
 fail:
@@ -109,7 +109,7 @@ int bv_get_volume_backup_policy(const struct req *rq, struct ctx *cx, struct res
     if (store_bv_policy_get(cx->store, rq->account, rq->region, rq->param[0], p))
         e = oci_fail(rs, cx, OCI_ERR_NOT_FOUND, NULL);
     else
-        bv_reply(rq, rs, 200, bv_json_policy(p), p->etag);
+        oci_answer(rq, rs, bv_json_policy(p), p->etag);
     free(p);
     return e;
 }
@@ -240,7 +240,7 @@ int bv_create_volume_backup_policy_assignment(const struct req *rq, struct ctx *
         op->xrc = NULL;
     if ((e = bv_tx_answer(rs, cx, store_bv_tx(cx->store, assign_tx, op), &op->e)))
         goto out;
-    bv_reply(rq, rs, 200, bv_json_assignment(&op->a), op->a.etag);
+    oci_answer(rq, rs, bv_json_assignment(&op->a), op->a.etag);
 out:
     free(op);
     json_decref(body);
@@ -254,7 +254,7 @@ int bv_get_volume_backup_policy_assignment(const struct req *rq, struct ctx *cx,
 
     if (store_bv_assignment_get(cx->store, rq->account, rq->region, rq->param[0], &a))
         return oci_fail(rs, cx, OCI_ERR_NOT_FOUND, NULL);
-    bv_reply(rq, rs, 200, bv_json_assignment(&a), a.etag);
+    oci_answer(rq, rs, bv_json_assignment(&a), a.etag);
     return 0;
 }
 
@@ -320,9 +320,7 @@ int bv_delete_volume_backup_policy_assignment(const struct req *rq, struct ctx *
     memset(&op, 0, sizeof(op));
     op.rq = rq;
     e = bv_tx_answer(rs, cx, store_bv_tx(cx->store, delete_tx, &op), &op.e);
-    if (!e) {
-        resp_status(rs, 204);
-        rs->no_body = 1;
-    }
+    if (!e)
+        oci_no_content(rs);
     return e;
 }

@@ -101,7 +101,7 @@ static int get_replica(const struct req *rq, struct ctx *cx, struct resp *rs,
 
     if (store_bv_replica_get(cx->store, rq->account, rq->region, k->is_boot, rq->param[0], &r))
         return oci_fail(rs, cx, OCI_ERR_NOT_FOUND, NULL);
-    bv_reply(rq, rs, 200, bv_json_replica(k, &r), r.etag);
+    oci_answer(rq, rs, bv_json_replica(k, &r), r.etag);
     return 0;
 }
 

@@ -38,7 +38,7 @@ static void reply_volume(const struct req *rq, struct ctx *cx, struct resp *rs,
     struct bv_replica reps[BV_MAX_REPLICAS];
     size_t n = bv_load_replicas(cx->store, v->id, reps, BV_MAX_REPLICAS);
 
-    bv_reply(rq, rs, 200, bv_json_volume(k, v, reps, n), v->etag);
+    oci_answer(rq, rs, bv_json_volume(k, v, reps, n), v->etag);
 }
 
 /* The source named by sourceDetails, inside the transaction: it must exist in this region.
@@ -557,10 +557,8 @@ int bv_delete_any_volume(const struct req *rq, struct ctx *cx, struct resp *rs,
     op->cx = cx;
     op->k = k;
     e = bv_tx_answer(rs, cx, store_bv_tx(cx->store, delete_tx, op), &op->e);
-    if (!e) {
-        resp_status(rs, 204);
-        rs->no_body = 1;
-    }
+    if (!e)
+        oci_no_content(rs);
     free(op);
     return e;
 }

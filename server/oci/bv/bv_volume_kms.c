@@ -78,10 +78,9 @@ static int kms_key(const struct req *rq, struct ctx *cx, struct resp *rs, const 
         goto out;
     if (action == KMS_DELETE) {
         /* CHOICE: 204 without a body */
-        resp_status(rs, 204);
-        rs->no_body = 1;
+        oci_no_content(rs);
     } else {
-        bv_reply(rq, rs, 200, bv_json_kms_key(op->v.kms_key_id), op->v.etag);
+        oci_answer(rq, rs, bv_json_kms_key(op->v.kms_key_id), op->v.etag);
     }
 out:
     json_decref(body);

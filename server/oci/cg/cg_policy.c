@@ -156,8 +156,7 @@ int cg_get_security_policy(const struct req *rq, struct ctx *cx, struct resp *rs
 
     if (store_cg_policy_get(cx->store, rq->param[0], &p) != STORE_OK)
         return oci_fail(rs, cx, OCI_ERR_NOT_FOUND, NULL);
-    oci_json(rs, 200, policy_json(&p, rq->account));
     /* CHOICE: a built-in policy never changes; its etag is fixed */
-    oci_set_etag(rq, rs, "0000000000000000000000000000000000000000");
+    oci_answer(rq, rs, policy_json(&p, rq->account), "0000000000000000000000000000000000000000");
     return 0;
 }

@@ -33,12 +33,6 @@ static json_t *recipe_json(const struct cg_recipe *r, const char *tenancy)
     return j;
 }
 
-static void answer_recipe(const struct req *rq, struct resp *rs, const struct cg_recipe *r)
-{
-    oci_json(rs, 200, recipe_json(r, rq->account));
-    oci_set_etag(rq, rs, r->etag);
-}
-
 /* securityPolicies: an array of built-in policy OCIDs, each known. On success *text is the
  * malloc'd JSON array text. */
 static int policies_field(struct resp *rs, struct ctx *cx, json_t *body, int required, char **text)
@@ -119,7 +113,7 @@ int cg_create_security_recipe(const struct req *rq, struct ctx *cx, struct resp 
         err = oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
         goto out;
     }
-    answer_recipe(rq, rs, &r);
+    oci_answer(rq, rs, recipe_json(&r, rq->account), r.etag);
     oci_retry_record(rq, cx, rs);
 out:
     json_decref(body);
@@ -137,7 +131,7 @@ int cg_get_security_recipe(const struct req *rq, struct ctx *cx, struct resp *rs
     if (store_cg_recipe_get(cx->store, rq->account, rq->param[0], &r) != STORE_OK)
         err = oci_fail(rs, cx, OCI_ERR_NOT_FOUND, NULL);
     else
-        answer_recipe(rq, rs, &r);
+        oci_answer(rq, rs, recipe_json(&r, rq->account), r.etag);
     cg_recipe_release(&r);
     return err;
 }
@@ -231,7 +225,7 @@ int cg_update_security_recipe(const struct req *rq, struct ctx *cx, struct resp 
     switch (store_cg_recipe_update(cx->store, rq->account, rq->param[0], req_header(rq, "if-match"),
                                    apply_recipe, &c, &r)) {
     case STORE_OK:
-        answer_recipe(rq, rs, &r);
+        oci_answer(rq, rs, recipe_json(&r, rq->account), r.etag);
         break;
     case STORE_NOT_FOUND:
         err = oci_fail(rs, cx, OCI_ERR_NOT_FOUND, NULL);

@@ -36,12 +36,6 @@ static json_t *zone_json(const struct cg_zone *z, int full)
     return j;
 }
 
-static void answer_zone(const struct req *rq, struct resp *rs, const struct cg_zone *z)
-{
-    oci_json(rs, 200, zone_json(z, 1));
-    oci_set_etag(rq, rs, z->etag);
-}
-
 /* A compartment OCID member (required). */
 static int compartment_field(struct resp *rs, struct ctx *cx, json_t *body, const char **out)
 {
@@ -140,7 +134,7 @@ int cg_create_security_zone(const struct req *rq, struct ctx *cx, struct resp *r
         err = oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
         goto out;
     }
-    answer_zone(rq, rs, &z);
+    oci_answer(rq, rs, zone_json(&z, 1), z.etag);
     oci_retry_record(rq, cx, rs);
 out:
     json_decref(body);
@@ -158,7 +152,7 @@ int cg_get_security_zone(const struct req *rq, struct ctx *cx, struct resp *rs)
     if (store_cg_zone_get(cx->store, rq->account, rq->param[0], &z) != STORE_OK)
         err = oci_fail(rs, cx, OCI_ERR_NOT_FOUND, NULL);
     else
-        answer_zone(rq, rs, &z);
+        oci_answer(rq, rs, zone_json(&z, 1), z.etag);
     cg_zone_release(&z);
     return err;
 }
@@ -237,7 +231,7 @@ static int zone_write_answer(const struct req *rq, struct ctx *cx, struct resp *
 {
     switch (rc) {
     case STORE_OK:
-        answer_zone(rq, rs, z);
+        oci_answer(rq, rs, zone_json(z, 1), z->etag);
         return 0;
     case STORE_NOT_FOUND:
         return oci_fail(rs, cx, OCI_ERR_NOT_FOUND, NULL);
@@ -346,8 +340,7 @@ int cg_delete_security_zone(const struct req *rq, struct ctx *cx, struct resp *r
     switch (
         store_cg_zone_delete(cx->store, rq->account, rq->param[0], req_header(rq, "if-match"))) {
     case STORE_OK:
-        resp_status(rs, 204);
-        rs->no_body = 1;
+        oci_no_content(rs);
         return 0;
     case STORE_NOT_FOUND:
         return oci_fail(rs, cx, OCI_ERR_NOT_FOUND, NULL);

@@ -28,10 +28,6 @@ void kms_vault_endpoint(const struct kms_vault *v, const char *base, const char 
 /* kms_common.c */
 /* "http://<host>" of the request: rq->endpoint without any /oci/... path. out holds 512. */
 void kms_base_url(const struct req *rq, char *out, size_t n);
-/* Answers 200 with body (stolen) and the etag header, then records it under the request's
- * opc-retry-token when record is set. Returns 0. */
-int kms_answer(const struct req *rq, struct ctx *cx, struct resp *rs, json_t *body,
-               const char *etag, int record);
 /* Reads a body field that must be a string. Missing (or null) and required -> 400
  * MissingParameter; another type -> 400 InvalidParameter. *out is NULL when absent and optional.
  * Returns 0 or the error answered. */

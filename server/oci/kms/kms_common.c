@@ -1,5 +1,5 @@
 /* kms_common.c - what the Vault handlers share: body field checks, list parameters and paging,
- * the vault a management-plane request addresses, timeOfDeletion, and the 200 answer. */
+ * the vault a management-plane request addresses, and timeOfDeletion. */
 #include "kms.h"
 
 #include "../oci_common.h"
@@ -21,17 +21,6 @@ void kms_base_url(const struct req *rq, char *out, size_t n)
     size_t len = slash ? (size_t)(slash - ep) : strlen(ep);
 
     snprintf(out, n, "%.*s", (int)len, ep);
-}
-
-int kms_answer(const struct req *rq, struct ctx *cx, struct resp *rs, json_t *body,
-               const char *etag, int record)
-{
-    oci_json(rs, 200, body);
-    if (etag)
-        oci_set_etag(rq, rs, etag);
-    if (record)
-        oci_retry_record(rq, cx, rs);
-    return 0;
 }
 
 int kms_body_string_as(struct resp *rs, struct ctx *cx, json_t *body, const char *name,

@@ -107,7 +107,8 @@ static int key_write_answer(const struct req *rq, struct ctx *cx, struct resp *r
 
     switch (rc) {
     case STORE_OK:
-        kms_answer(rq, cx, rs, kms_key_json(k), k->etag, 1);
+        oci_answer(rq, rs, kms_key_json(k), k->etag);
+        oci_retry_record(rq, cx, rs);
         break;
     case STORE_NOT_FOUND:
         e = oci_fail(rs, cx, OCI_ERR_KMS_NOT_FOUND, NULL);
@@ -207,14 +208,16 @@ int kms_create_key(const struct req *rq, struct ctx *cx, struct resp *rs)
     oci_new_etag(rq, cx, kv.etag);
 
     rc = store_kms_key_create(cx->store, &k, &kv);
-    if (rc == STORE_CONFLICT)
+    if (rc == STORE_CONFLICT) {
         e = oci_fail(rs, cx, OCI_ERR_KMS_VAULT_NOT_ACTIVE, vault.lifecycle_state);
-    else if (rc == STORE_NOT_FOUND)
+    } else if (rc == STORE_NOT_FOUND) {
         e = oci_fail(rs, cx, OCI_ERR_KMS_NOT_FOUND, NULL);
-    else if (rc)
+    } else if (rc) {
         e = oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
-    else
-        kms_answer(rq, cx, rs, kms_key_json(&k), k.etag, 1);
+    } else {
+        oci_answer(rq, rs, kms_key_json(&k), k.etag);
+        oci_retry_record(rq, cx, rs);
+    }
 out:
     free(freeform);
     free(defined);
@@ -239,7 +242,7 @@ int kms_get_key(const struct req *rq, struct ctx *cx, struct resp *rs)
         return oci_fail(rs, cx, OCI_ERR_KMS_NOT_FOUND, NULL);
     if (rc)
         return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
-    kms_answer(rq, cx, rs, kms_key_json(&k), k.etag, 0);
+    oci_answer(rq, rs, kms_key_json(&k), k.etag);
     kms_key_release(&k);
     return 0;
 }

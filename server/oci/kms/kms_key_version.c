@@ -52,7 +52,8 @@ int kms_create_key_version(const struct req *rq, struct ctx *cx, struct resp *rs
     } else {
         /* the version's compartment is the key's */
         snprintf(kv.compartment_id, sizeof(kv.compartment_id), "%s", k.compartment_id);
-        kms_answer(rq, cx, rs, kms_key_version_json(&kv, 0), kv.etag, 1);
+        oci_answer(rq, rs, kms_key_version_json(&kv, 0), kv.etag);
+        oci_retry_record(rq, cx, rs);
     }
     kms_key_release(&k);
 out:
@@ -76,7 +77,8 @@ int kms_get_key_version(const struct req *rq, struct ctx *cx, struct resp *rs)
         return oci_fail(rs, cx, OCI_ERR_KMS_NOT_FOUND, NULL);
     if (rc)
         return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
-    return kms_answer(rq, cx, rs, kms_key_version_json(&kv, 0), kv.etag, 0);
+    oci_answer(rq, rs, kms_key_version_json(&kv, 0), kv.etag);
+    return 0;
 }
 
 /* ListKeyVersions: GET /20180608/keys/{keyId}/keyVersions?limit&page&sortBy&sortOrder */

@@ -80,7 +80,8 @@ int kms_create_vault(const struct req *rq, struct ctx *cx, struct resp *rs)
         goto out;
     }
     kms_base_url(rq, base, sizeof(base));
-    kms_answer(rq, cx, rs, kms_vault_json(&v, base, 0), v.etag, 1);
+    oci_answer(rq, rs, kms_vault_json(&v, base, 0), v.etag);
+    oci_retry_record(rq, cx, rs);
 out:
     free(freeform);
     free(defined);
@@ -100,7 +101,7 @@ int kms_get_vault(const struct req *rq, struct ctx *cx, struct resp *rs)
     if (rc)
         return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
     kms_base_url(rq, base, sizeof(base));
-    kms_answer(rq, cx, rs, kms_vault_json(&v, base, 0), v.etag, 0);
+    oci_answer(rq, rs, kms_vault_json(&v, base, 0), v.etag);
     kms_vault_release(&v);
     return 0;
 }
@@ -145,7 +146,8 @@ static int vault_write_answer(const struct req *rq, struct ctx *cx, struct resp 
     switch (rc) {
     case STORE_OK:
         kms_base_url(rq, base, sizeof(base));
-        kms_answer(rq, cx, rs, kms_vault_json(v, base, 0), v->etag, 1);
+        oci_answer(rq, rs, kms_vault_json(v, base, 0), v->etag);
+        oci_retry_record(rq, cx, rs);
         break;
     case STORE_NOT_FOUND:
         e = oci_fail(rs, cx, OCI_ERR_KMS_NOT_FOUND, NULL);

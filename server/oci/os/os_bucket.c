@@ -338,13 +338,6 @@ oom:
     return c->fail.err;
 }
 
-static void answer_bucket(const struct req *rq, struct resp *rs, const struct os_bucket *b,
-                          unsigned fields)
-{
-    oci_json(rs, 200, os_bucket_json(b, fields));
-    oci_set_etag(rq, rs, b->etag);
-}
-
 /* CreateBucket: POST /n/{namespaceName}/b */
 int os_create_bucket(const struct req *rq, struct ctx *cx, struct resp *rs)
 {
@@ -404,7 +397,7 @@ int os_create_bucket(const struct req *rq, struct ctx *cx, struct resp *rs)
     } else if (rc != STORE_OK) {
         err = oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
     } else {
-        answer_bucket(rq, rs, &b, 0);
+        oci_answer(rq, rs, os_bucket_json(&b, 0), b.etag);
         resp_headerf(rs, "Location", "%s/n/%s/b/%s", rq->endpoint, ns, b.name);
     }
 out:
@@ -470,7 +463,7 @@ int os_get_bucket(const struct req *rq, struct ctx *cx, struct resp *rs)
         rs->no_body = 1;
         oci_set_etag(rq, rs, b.etag);
     } else {
-        answer_bucket(rq, rs, &b, fields);
+        oci_answer(rq, rs, os_bucket_json(&b, fields), b.etag);
     }
 out:
     os_bucket_release(&b);
@@ -533,7 +526,7 @@ int os_update_bucket(const struct req *rq, struct ctx *cx, struct resp *rs)
                                 apply_change, &c, &b);
     switch (rc) {
     case STORE_OK:
-        answer_bucket(rq, rs, &b, 0);
+        oci_answer(rq, rs, os_bucket_json(&b, 0), b.etag);
         break;
     case STORE_NOT_FOUND:
         err = os_fail2(rs, cx, OCI_ERR_OS_BUCKET_NOT_FOUND, name, ns);
@@ -608,8 +601,7 @@ int os_delete_bucket(const struct req *rq, struct ctx *cx, struct resp *rs)
         return err;
     switch (store_os_bucket_delete(cx->store, ns, rq->region, name, req_header(rq, "if-match"))) {
     case STORE_OK:
-        resp_status(rs, 204);
-        rs->no_body = 1;
+        oci_no_content(rs);
         return 0;
     case STORE_NOT_FOUND:
         return os_fail2(rs, cx, OCI_ERR_OS_BUCKET_NOT_FOUND, name, ns);
