@@ -50,6 +50,15 @@ int oci_fail(struct resp *rs, struct ctx *cx, int e, const char *arg)
     return e ? e : OCI_ERR_INTERNAL;
 }
 
+int oci_store_fail(struct resp *rs, struct ctx *cx, int rc, int not_found)
+{
+    if (rc == STORE_NOT_FOUND)
+        return oci_fail(rs, cx, not_found, NULL);
+    if (rc == STORE_ETAG_MISMATCH)
+        return oci_fail(rs, cx, OCI_ERR_NO_ETAG_MATCH, NULL);
+    return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
+}
+
 int oci_body_object(const struct req *rq, struct ctx *cx, struct resp *rs, json_t **out)
 {
     int os = rq->family == FAM_OCI_OS;

@@ -22,6 +22,9 @@ void oci_json(struct resp *rs, int status, json_t *body);
 void oci_answer(const struct req *rq, struct resp *rs, json_t *body, const char *etag);
 /* Answers 204 No Content. */
 void oci_no_content(struct resp *rs);
+/* Answers the failure a store call returned: not_found for STORE_NOT_FOUND, 412 NoEtagMatch for
+ * STORE_ETAG_MISMATCH, 500 for anything else. Returns the error answered. */
+int oci_store_fail(struct resp *rs, struct ctx *cx, int rc, int not_found);
 /* Parses the body as a JSON object into *out (an empty body is {}). On bad JSON or a non-object
  * answers 400 (InvalidJSON for Object Storage, CannotParseRequest elsewhere), returns the error
  * and leaves *out NULL. The caller json_decref()s *out. */

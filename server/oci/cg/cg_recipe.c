@@ -205,6 +205,7 @@ int cg_update_security_recipe(const struct req *rq, struct ctx *cx, struct resp 
     char etag[41];
     json_t *body = NULL;
     int err;
+    int rc;
 
     memset(&c, 0, sizeof(c));
     memset(&r, 0, sizeof(r));
@@ -222,24 +223,14 @@ int cg_update_security_recipe(const struct req *rq, struct ctx *cx, struct resp 
     oci_new_etag(rq, cx, etag);
     c.etag = etag;
     c.now_ms = cx->now_ms;
-    switch (store_cg_recipe_update(cx->store, rq->account, rq->param[0], req_header(rq, "if-match"),
-                                   apply_recipe, &c, &r)) {
-    case STORE_OK:
+    rc = store_cg_recipe_update(cx->store, rq->account, rq->param[0], req_header(rq, "if-match"),
+                                apply_recipe, &c, &r);
+    if (rc == STORE_OK)
         oci_answer(rq, rs, recipe_json(&r, rq->account), r.etag);
-        break;
-    case STORE_NOT_FOUND:
-        err = oci_fail(rs, cx, OCI_ERR_NOT_FOUND, NULL);
-        break;
-    case STORE_ETAG_MISMATCH:
-        err = oci_fail(rs, cx, OCI_ERR_NO_ETAG_MATCH, NULL);
-        break;
-    case STORE_CONFLICT:
-        err = !strcmp(r.owner, "ORACLE") ? oci_fail(rs, cx, OCI_ERR_CG_ORACLE_RECIPE, rq->param[0])
-                                         : oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
-        break;
-    default:
-        err = oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
-    }
+    else if (rc == STORE_CONFLICT && !strcmp(r.owner, "ORACLE"))
+        err = oci_fail(rs, cx, OCI_ERR_CG_ORACLE_RECIPE, rq->param[0]);
+    else
+        err = oci_store_fail(rs, cx, rc, OCI_ERR_NOT_FOUND);
 out:
     json_decref(body);
     free(c.policies);

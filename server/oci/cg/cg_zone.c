@@ -229,17 +229,10 @@ static int apply_zone(void *arg, void *row)
 static int zone_write_answer(const struct req *rq, struct ctx *cx, struct resp *rs, int rc,
                              const struct cg_zone *z)
 {
-    switch (rc) {
-    case STORE_OK:
-        oci_answer(rq, rs, zone_json(z, 1), z->etag);
-        return 0;
-    case STORE_NOT_FOUND:
-        return oci_fail(rs, cx, OCI_ERR_NOT_FOUND, NULL);
-    case STORE_ETAG_MISMATCH:
-        return oci_fail(rs, cx, OCI_ERR_NO_ETAG_MATCH, NULL);
-    default:
-        return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
-    }
+    if (rc)
+        return oci_store_fail(rs, cx, rc, OCI_ERR_NOT_FOUND);
+    oci_answer(rq, rs, zone_json(z, 1), z->etag);
+    return 0;
 }
 
 /* UpdateSecurityZone: PUT /20200131/securityZones/{securityZoneId} */
@@ -337,16 +330,10 @@ int cg_remove_compartment(const struct req *rq, struct ctx *cx, struct resp *rs)
  * is gone at once (no DELETED state to read back); its compartments are released. */
 int cg_delete_security_zone(const struct req *rq, struct ctx *cx, struct resp *rs)
 {
-    switch (
-        store_cg_zone_delete(cx->store, rq->account, rq->param[0], req_header(rq, "if-match"))) {
-    case STORE_OK:
-        oci_no_content(rs);
-        return 0;
-    case STORE_NOT_FOUND:
-        return oci_fail(rs, cx, OCI_ERR_NOT_FOUND, NULL);
-    case STORE_ETAG_MISMATCH:
-        return oci_fail(rs, cx, OCI_ERR_NO_ETAG_MATCH, NULL);
-    default:
-        return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
-    }
+    int rc = store_cg_zone_delete(cx->store, rq->account, rq->param[0], req_header(rq, "if-match"));
+
+    if (rc)
+        return oci_store_fail(rs, cx, rc, OCI_ERR_NOT_FOUND);
+    oci_no_content(rs);
+    return 0;
 }

@@ -138,11 +138,7 @@ int kms_request_vault(const struct req *rq, struct ctx *cx, struct resp *rs, str
     if (!rq->vault)
         return oci_fail(rs, cx, OCI_ERR_KMS_NOT_FOUND, NULL);
     rc = store_kms_vault_by_prefix(cx->store, rq->account, rq->region, rq->vault, out);
-    if (rc == STORE_NOT_FOUND)
-        return oci_fail(rs, cx, OCI_ERR_KMS_NOT_FOUND, NULL);
-    if (rc)
-        return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
-    return 0;
+    return rc ? oci_store_fail(rs, cx, rc, OCI_ERR_KMS_NOT_FOUND) : 0;
 }
 
 int kms_time_of_deletion(const struct req *rq, struct ctx *cx, struct resp *rs, int64_t *out)

@@ -105,23 +105,13 @@ static int key_write_answer(const struct req *rq, struct ctx *cx, struct resp *r
 {
     int e = 0;
 
-    switch (rc) {
-    case STORE_OK:
+    if (rc == STORE_OK) {
         oci_answer(rq, rs, kms_key_json(k), k->etag);
         oci_retry_record(rq, cx, rs);
-        break;
-    case STORE_NOT_FOUND:
-        e = oci_fail(rs, cx, OCI_ERR_KMS_NOT_FOUND, NULL);
-        break;
-    case STORE_ETAG_MISMATCH:
-        e = oci_fail(rs, cx, OCI_ERR_NO_ETAG_MATCH, NULL);
-        break;
-    case STORE_CONFLICT:
+    } else if (rc == STORE_CONFLICT) {
         e = oci_fail(rs, cx, conflict, k->lifecycle_state);
-        break;
-    default:
-        e = oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
-        break;
+    } else {
+        e = oci_store_fail(rs, cx, rc, OCI_ERR_KMS_NOT_FOUND);
     }
     kms_key_release(k);
     return e;
@@ -210,10 +200,8 @@ int kms_create_key(const struct req *rq, struct ctx *cx, struct resp *rs)
     rc = store_kms_key_create(cx->store, &k, &kv);
     if (rc == STORE_CONFLICT) {
         e = oci_fail(rs, cx, OCI_ERR_KMS_VAULT_NOT_ACTIVE, vault.lifecycle_state);
-    } else if (rc == STORE_NOT_FOUND) {
-        e = oci_fail(rs, cx, OCI_ERR_KMS_NOT_FOUND, NULL);
     } else if (rc) {
-        e = oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
+        e = oci_store_fail(rs, cx, rc, OCI_ERR_KMS_NOT_FOUND);
     } else {
         oci_answer(rq, rs, kms_key_json(&k), k.etag);
         oci_retry_record(rq, cx, rs);
@@ -238,10 +226,8 @@ int kms_get_key(const struct req *rq, struct ctx *cx, struct resp *rs)
         return e;
     rc = store_kms_key_get(cx->store, vault.id, rq->param[0], &k);
     kms_vault_release(&vault);
-    if (rc == STORE_NOT_FOUND)
-        return oci_fail(rs, cx, OCI_ERR_KMS_NOT_FOUND, NULL);
     if (rc)
-        return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
+        return oci_store_fail(rs, cx, rc, OCI_ERR_KMS_NOT_FOUND);
     oci_answer(rq, rs, kms_key_json(&k), k.etag);
     kms_key_release(&k);
     return 0;

@@ -96,10 +96,8 @@ int kms_get_vault(const struct req *rq, struct ctx *cx, struct resp *rs)
     char base[512];
     int rc = store_kms_vault_get(cx->store, rq->account, rq->region, rq->param[0], &v);
 
-    if (rc == STORE_NOT_FOUND)
-        return oci_fail(rs, cx, OCI_ERR_KMS_NOT_FOUND, NULL);
     if (rc)
-        return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
+        return oci_store_fail(rs, cx, rc, OCI_ERR_KMS_NOT_FOUND);
     kms_base_url(rq, base, sizeof(base));
     oci_answer(rq, rs, kms_vault_json(&v, base, 0), v.etag);
     kms_vault_release(&v);
@@ -143,29 +141,18 @@ static int vault_write_answer(const struct req *rq, struct ctx *cx, struct resp 
     char t[64];
     int e = 0;
 
-    switch (rc) {
-    case STORE_OK:
+    if (rc == STORE_OK) {
         kms_base_url(rq, base, sizeof(base));
         oci_answer(rq, rs, kms_vault_json(v, base, 0), v->etag);
         oci_retry_record(rq, cx, rs);
-        break;
-    case STORE_NOT_FOUND:
-        e = oci_fail(rs, cx, OCI_ERR_KMS_NOT_FOUND, NULL);
-        break;
-    case STORE_ETAG_MISMATCH:
-        e = oci_fail(rs, cx, OCI_ERR_NO_ETAG_MATCH, NULL);
-        break;
-    case STORE_CONFLICT:
-        if (conflict == OCI_ERR_KMS_VAULT_SCHEDULE_STATE && !strcmp(v->lifecycle_state, "ACTIVE")) {
-            oci_time(when, t, sizeof(t));
-            e = oci_fail(rs, cx, OCI_ERR_KMS_VAULT_KEY_LATER, t);
-        } else {
-            e = oci_fail(rs, cx, conflict, v->lifecycle_state);
-        }
-        break;
-    default:
-        e = oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
-        break;
+    } else if (rc == STORE_CONFLICT && conflict == OCI_ERR_KMS_VAULT_SCHEDULE_STATE &&
+               !strcmp(v->lifecycle_state, "ACTIVE")) {
+        oci_time(when, t, sizeof(t));
+        e = oci_fail(rs, cx, OCI_ERR_KMS_VAULT_KEY_LATER, t);
+    } else if (rc == STORE_CONFLICT) {
+        e = oci_fail(rs, cx, conflict, v->lifecycle_state);
+    } else {
+        e = oci_store_fail(rs, cx, rc, OCI_ERR_KMS_NOT_FOUND);
     }
     kms_vault_release(v);
     return e;
