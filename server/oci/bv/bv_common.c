@@ -5,6 +5,7 @@
 #include "../oci_ocid.h"
 #include "storage/store_oci.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -183,8 +184,9 @@ int bv_page(const struct req *rq, struct ctx *cx, struct resp *rs, int *limit, i
     if (e || !page)
         return e;
     /* CHOICE: the page token is the position of the last row of the previous page */
+    errno = 0;
     v = strtoll(page, &end, 10);
-    if (!*page || *end || v < 1)
+    if (!*page || *end || errno || v < 1)
         return oci_fail(rs, cx, OCI_ERR_BV_INVALID_PAGE, page);
     *after = v;
     return OCI_OK;
