@@ -5,6 +5,7 @@
 #include "../router.h"
 #include "storage/store_oci.h"
 
+#include <errno.h>
 #include <openssl/sha.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -134,6 +135,32 @@ int oci_page_params(const struct req *rq, struct ctx *cx, struct resp *rs, int d
     }
     *limit = (int)v;
     return 0;
+}
+
+int oci_page_number(const struct req *rq, struct ctx *cx, struct resp *rs,
+                    const struct oci_paging *p, int *limit, int64_t *number)
+{
+    const char *page;
+    char *end = NULL;
+    long long v;
+    int e = oci_page_params(rq, cx, rs, p->dflt, p->max, limit, &page);
+
+    *number = 0;
+    if (e || !page)
+        return e;
+    errno = 0;
+    v = strtoll(page, &end, 10);
+    if (*end || errno || v < p->first || v > p->last)
+        return oci_fail(rs, cx, p->bad_page, page);
+    *number = v;
+    return 0;
+}
+
+void oci_answer_list(struct resp *rs, json_t *body, int64_t next)
+{
+    oci_json(rs, 200, body);
+    if (next)
+        resp_headerf(rs, "opc-next-page", "%lld", (long long)next);
 }
 
 void oci_time(int64_t ms, char *out, size_t n)

@@ -41,6 +41,21 @@ void oci_new_etag(const struct req *rq, struct ctx *cx, char out[41]);
  * 400 InvalidParameter and returns the error, else 0. */
 int oci_page_params(const struct req *rq, struct ctx *cx, struct resp *rs, int dflt, int max,
                     int *limit, const char **page);
+/* A family whose page token is a number: an offset (Vault, Cloud Guard) or a row position (Block
+ * Volume) in [first, last]; bad_page is the row answered for any other token. */
+struct oci_paging {
+    int dflt;
+    int max;
+    int64_t first;
+    int64_t last;
+    int bad_page;
+};
+/* oci_page_params, then the page token as a decimal number (*number 0 without one). Returns 0 or
+ * the error answered. */
+int oci_page_number(const struct req *rq, struct ctx *cx, struct resp *rs,
+                    const struct oci_paging *p, int *limit, int64_t *number);
+/* Answers 200 with a list body (stolen) and opc-next-page: next, when not 0. */
+void oci_answer_list(struct resp *rs, json_t *body, int64_t next);
 
 /* RFC 3339 with milliseconds: 2026-11-25T08:32:37.374Z (out holds at least 25 bytes). */
 void oci_time(int64_t ms, char *out, size_t n);

@@ -71,11 +71,8 @@ void bv_default_name(const char *prefix, int64_t now_ms, char *out, size_t n);
 /* Copies s into out (size n), truncating. */
 void bv_copy(char *out, size_t n, const char *s);
 
-/* limit (default 100, 1..1000) and page (a position from an earlier opc-next-page). Answers
- * 400 on a bad value and returns it. */
-int bv_page(const struct req *rq, struct ctx *cx, struct resp *rs, int *limit, int64_t *after);
-/* Sets opc-next-page when next is not 0. */
-void bv_next_page(struct resp *rs, int64_t next);
+/* limit (default 100, 1..1000) and page (a position from an earlier opc-next-page). */
+extern const struct oci_paging bv_paging;
 
 /* The replicas of a volume, up to max; returns how many. */
 size_t bv_load_replicas(struct store *st, const char *volume_id, struct bv_replica *out,

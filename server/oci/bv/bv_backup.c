@@ -174,7 +174,7 @@ static int list_backups(const struct req *rq, struct ctx *cx, struct resp *rs,
     f.compartment_id = req_query(rq, "compartmentId");
     if (!f.compartment_id || !*f.compartment_id)
         return oci_fail(rs, cx, OCI_ERR_BV_MISSING, "compartmentId");
-    if ((e = bv_page(rq, cx, rs, &f.limit, &f.after_seq)))
+    if ((e = oci_page_number(rq, cx, rs, &bv_paging, &f.limit, &f.after_seq)))
         return e;
     f.tenancy = rq->account;
     f.region = rq->region;
@@ -188,8 +188,7 @@ static int list_backups(const struct req *rq, struct ctx *cx, struct resp *rs,
         json_decref(op.items);
         return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
     }
-    oci_json(rs, 200, op.items);
-    bv_next_page(rs, next);
+    oci_answer_list(rs, op.items, next);
     return 0;
 }
 

@@ -5,8 +5,6 @@
 #include "../oci_ocid.h"
 #include "storage/store_oci.h"
 
-#include <errno.h>
-#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -173,30 +171,8 @@ void bv_copy(char *out, size_t n, const char *s)
     snprintf(out, n, "%s", s ? s : "");
 }
 
-int bv_page(const struct req *rq, struct ctx *cx, struct resp *rs, int *limit, int64_t *after)
-{
-    const char *page;
-    char *end = NULL;
-    long long v;
-    int e = oci_page_params(rq, cx, rs, 100, 1000, limit, &page);
-
-    *after = 0;
-    if (e || !page)
-        return e;
-    /* CHOICE: the page token is the position of the last row of the previous page */
-    errno = 0;
-    v = strtoll(page, &end, 10);
-    if (!*page || *end || errno || v < 1)
-        return oci_fail(rs, cx, OCI_ERR_BV_INVALID_PAGE, page);
-    *after = v;
-    return OCI_OK;
-}
-
-void bv_next_page(struct resp *rs, int64_t next)
-{
-    if (next)
-        resp_headerf(rs, "opc-next-page", "%" PRId64, next);
-}
+/* CHOICE: the page token is the position of the last row of the previous page */
+const struct oci_paging bv_paging = { 100, 1000, 1, INT64_MAX, OCI_ERR_BV_INVALID_PAGE };
 
 struct replica_sink {
     struct bv_replica *out;

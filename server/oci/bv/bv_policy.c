@@ -278,7 +278,7 @@ int bv_get_volume_backup_policy_asset_assignment(const struct req *rq, struct ct
     f.volume_id = req_query(rq, "assetId");
     if (!f.volume_id || !*f.volume_id)
         return oci_fail(rs, cx, OCI_ERR_BV_MISSING, "assetId");
-    if ((e = bv_page(rq, cx, rs, &f.limit, &f.after_seq)))
+    if ((e = oci_page_number(rq, cx, rs, &bv_paging, &f.limit, &f.after_seq)))
         return e;
     f.tenancy = rq->account;
     f.region = rq->region;
@@ -287,8 +287,7 @@ int bv_get_volume_backup_policy_asset_assignment(const struct req *rq, struct ct
         json_decref(items);
         return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
     }
-    oci_json(rs, 200, items);
-    bv_next_page(rs, next);
+    oci_answer_list(rs, items, next);
     return 0;
 }
 

@@ -394,7 +394,7 @@ int bv_list_any_volumes(const struct req *rq, struct ctx *cx, struct resp *rs,
     int e;
 
     memset(&f, 0, sizeof(f));
-    if ((e = bv_page(rq, cx, rs, &f.limit, &f.after_seq)))
+    if ((e = oci_page_number(rq, cx, rs, &bv_paging, &f.limit, &f.after_seq)))
         return e;
     f.tenancy = rq->account;
     f.region = rq->region;
@@ -408,8 +408,7 @@ int bv_list_any_volumes(const struct req *rq, struct ctx *cx, struct resp *rs,
         json_decref(op.items);
         return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
     }
-    oci_json(rs, 200, op.items);
-    bv_next_page(rs, next);
+    oci_answer_list(rs, op.items, next);
     return 0;
 }
 

@@ -52,26 +52,18 @@ int cg_tags_fields(struct resp *rs, struct ctx *cx, json_t *body, char **freefor
 int cg_list_params(const struct req *rq, struct ctx *cx, struct resp *rs, const char **comp,
                    int *limit, int *offset)
 {
-    const char *page = NULL;
-    char *end = NULL;
-    long v;
+    /* the page token is the offset of the page's first item */
+    static const struct oci_paging paging = { CG_LIST_DEFAULT, CG_LIST_MAX, 0, CG_LIST_ALL,
+                                              OCI_ERR_CG_INVALID_PAGE };
+    int64_t v = 0;
     int err;
 
     *comp = req_query(rq, "compartmentId");
     if (!*comp || !**comp)
         return oci_fail(rs, cx, OCI_ERR_CG_MISSING_QUERY, "compartmentId");
-    err = oci_page_params(rq, cx, rs, CG_LIST_DEFAULT, CG_LIST_MAX, limit, &page);
-    if (err)
-        return err;
-    *offset = 0;
-    if (!page)
-        return 0;
-    /* the page token is the offset of the page's first item */
-    v = strtol(page, &end, 10);
-    if (*end || v < 0 || v > CG_LIST_ALL)
-        return oci_fail(rs, cx, OCI_ERR_CG_INVALID_PAGE, page);
+    err = oci_page_number(rq, cx, rs, &paging, limit, &v);
     *offset = (int)v;
-    return 0;
+    return err;
 }
 
 void cg_answer_page(struct resp *rs, json_t *items, int offset, int limit)
@@ -82,9 +74,8 @@ void cg_answer_page(struct resp *rs, json_t *items, int offset, int limit)
     for (size_t i = (size_t)offset; i < n && i < (size_t)offset + (size_t)limit; i++)
         json_array_append(page, json_array_get(items, i));
     json_decref(items);
-    oci_json(rs, 200, json_pack("{s:o}", "items", page));
-    if ((size_t)offset + (size_t)limit < n)
-        resp_headerf(rs, "opc-next-page", "%d", offset + limit);
+    oci_answer_list(rs, json_pack("{s:o}", "items", page),
+                    (size_t)offset + (size_t)limit < n ? offset + limit : 0);
 }
 
 json_t *cg_json_text(const char *text, const char *dflt)

@@ -44,8 +44,6 @@ int kms_check_compartment(struct resp *rs, struct ctx *cx, const char *id);
 /* limit, page (an offset), sortBy and sortOrder of a list call. Returns 0 or the error answered. */
 int kms_list_params(const struct req *rq, struct ctx *cx, struct resp *rs, int *limit,
                     int64_t *offset, enum kms_sort *sort);
-/* Sets opc-next-page when more rows follow. */
-void kms_next_page(struct resp *rs, int64_t offset, int limit, int more);
 /* The vault a management-plane request was addressed to (rq->vault), in the request's tenancy
  * and region. Answers 404 NotAuthorizedOrNotFound (the Key or Vault message) when there is none.
  * Returns 0 or the error answered; *out is the caller's to kms_vault_release(). */

@@ -5,7 +5,6 @@
 #include "../oci_common.h"
 #include "../oci_ocid.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,28 +78,18 @@ int kms_check_compartment(struct resp *rs, struct ctx *cx, const char *id)
 int kms_list_params(const struct req *rq, struct ctx *cx, struct resp *rs, int *limit,
                     int64_t *offset, enum kms_sort *sort)
 {
-    const char *page;
+    /* CHOICE: the opc-next-page token is the offset of the next row, in decimal */
+    static const struct oci_paging paging = { KMS_LIST_DEFAULT, KMS_LIST_MAX, 0, INT64_MAX,
+                                              OCI_ERR_KMS_INVALID_PAGE };
     const char *by = req_query(rq, "sortBy");
     const char *order = req_query(rq, "sortOrder");
-    int e = oci_page_params(rq, cx, rs, KMS_LIST_DEFAULT, KMS_LIST_MAX, limit, &page);
+    int e = oci_page_number(rq, cx, rs, &paging, limit, offset);
     int by_name = 0;
     int asc;
     char msg[160];
 
     if (e)
         return e;
-    *offset = 0;
-    if (page) {
-        /* CHOICE: the opc-next-page token is the offset of the next row, in decimal */
-        char *end = NULL;
-        long long v;
-
-        errno = 0;
-        v = strtoll(page, &end, 10);
-        if (errno || *end || v < 0 || end == page)
-            return oci_fail(rs, cx, OCI_ERR_KMS_INVALID_PAGE, page);
-        *offset = v;
-    }
     if (by && !strcmp(by, "DISPLAYNAME")) {
         by_name = 1;
     } else if (by && strcmp(by, "TIMECREATED")) {
@@ -119,12 +108,6 @@ int kms_list_params(const struct req *rq, struct ctx *cx, struct resp *rs, int *
     else
         *sort = asc ? KMS_SORT_TIME_ASC : KMS_SORT_TIME_DESC;
     return 0;
-}
-
-void kms_next_page(struct resp *rs, int64_t offset, int limit, int more)
-{
-    if (more)
-        resp_headerf(rs, "opc-next-page", "%lld", (long long)offset + limit);
 }
 
 int kms_request_vault(const struct req *rq, struct ctx *cx, struct resp *rs, struct kms_vault *out)

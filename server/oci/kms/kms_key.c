@@ -297,8 +297,7 @@ int kms_list_keys(const struct req *rq, struct ctx *cx, struct resp *rs)
     arr = json_array();
     for (size_t i = 0; i < l.n; i++)
         json_array_append_new(arr, kms_key_summary_json(&l.k[i]));
-    oci_json(rs, 200, arr);
-    kms_next_page(rs, offset, limit, l.more);
+    oci_answer_list(rs, arr, l.more ? offset + limit : 0);
     kms_key_list_release(&l);
 out:
     kms_vault_release(&vault);

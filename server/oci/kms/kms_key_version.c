@@ -101,8 +101,7 @@ int kms_list_key_versions(const struct req *rq, struct ctx *cx, struct resp *rs)
     arr = json_array();
     for (size_t i = 0; i < l.n; i++)
         json_array_append_new(arr, kms_key_version_json(&l.kv[i], 1));
-    oci_json(rs, 200, arr);
-    kms_next_page(rs, offset, limit, l.more);
+    oci_answer_list(rs, arr, l.more ? offset + limit : 0);
     kms_key_version_list_release(&l);
 out:
     kms_vault_release(&vault);

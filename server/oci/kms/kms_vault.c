@@ -127,8 +127,7 @@ int kms_list_vaults(const struct req *rq, struct ctx *cx, struct resp *rs)
     arr = json_array();
     for (size_t i = 0; i < l.n; i++)
         json_array_append_new(arr, kms_vault_json(&l.v[i], base, 1));
-    oci_json(rs, 200, arr);
-    kms_next_page(rs, offset, limit, l.more);
+    oci_answer_list(rs, arr, l.more ? offset + limit : 0);
     kms_vault_list_release(&l);
     return 0;
 }
