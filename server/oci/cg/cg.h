@@ -37,6 +37,8 @@ api_handler cg_delete_security_zone;
  * or not a string) and returns the error. required answers 400 when absent too. */
 int cg_string_field(struct resp *rs, struct ctx *cx, json_t *body, const char *name, int required,
                     const char **out);
+/* compartmentId: a required member that must be an OCID. */
+int cg_compartment_field(struct resp *rs, struct ctx *cx, json_t *body, const char **out);
 /* freeformTags / definedTags as JSON texts (malloc'd into *slot) when present and objects. */
 int cg_tags_fields(struct resp *rs, struct ctx *cx, json_t *body, char **freeform, char **defined);
 /* A compartmentId query parameter (required) and limit/page: offset from the page token. */

@@ -3,6 +3,7 @@
 #include "cg.h"
 
 #include "../oci_common.h"
+#include "../oci_ocid.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,16 @@ int cg_string_field(struct resp *rs, struct ctx *cx, json_t *body, const char *n
         return oci_fail(rs, cx, OCI_ERR_CG_INVALID_FIELD, name);
     *out = json_string_value(v);
     return 0;
+}
+
+int cg_compartment_field(struct resp *rs, struct ctx *cx, json_t *body, const char **out)
+{
+    struct ocid o;
+    int err = cg_string_field(rs, cx, body, "compartmentId", 1, out);
+
+    if (!err && ocid_parse(*out, &o))
+        err = oci_fail(rs, cx, OCI_ERR_CG_INVALID_FIELD, "compartmentId");
+    return err;
 }
 
 static int tags_field(struct resp *rs, struct ctx *cx, json_t *body, const char *name, char **slot)

@@ -60,16 +60,6 @@ static int policies_field(struct resp *rs, struct ctx *cx, json_t *body, int req
     return *text ? 0 : oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
 }
 
-static int compartment_field(struct resp *rs, struct ctx *cx, json_t *body, const char **out)
-{
-    struct ocid o;
-    int err = cg_string_field(rs, cx, body, "compartmentId", 1, out);
-
-    if (!err && ocid_parse(*out, &o))
-        err = oci_fail(rs, cx, OCI_ERR_CG_INVALID_FIELD, "compartmentId");
-    return err;
-}
-
 /* CreateSecurityRecipe: POST /20200131/securityRecipes */
 int cg_create_security_recipe(const struct req *rq, struct ctx *cx, struct resp *rs)
 {
@@ -84,7 +74,7 @@ int cg_create_security_recipe(const struct req *rq, struct ctx *cx, struct resp 
         return 0;
     err = oci_body_object(rq, cx, rs, &body);
     if (!err)
-        err = compartment_field(rs, cx, body, &comp);
+        err = cg_compartment_field(rs, cx, body, &comp);
     if (!err)
         err = cg_string_field(rs, cx, body, "displayName", 1, &name);
     if (!err)

@@ -36,17 +36,6 @@ static json_t *zone_json(const struct cg_zone *z, int full)
     return j;
 }
 
-/* A compartment OCID member (required). */
-static int compartment_field(struct resp *rs, struct ctx *cx, json_t *body, const char **out)
-{
-    struct ocid o;
-    int err = cg_string_field(rs, cx, body, "compartmentId", 1, out);
-
-    if (!err && ocid_parse(*out, &o))
-        err = oci_fail(rs, cx, OCI_ERR_CG_INVALID_FIELD, "compartmentId");
-    return err;
-}
-
 /* securityZoneRecipeId: a recipe the caller can see. Recipes are never deleted, so checking
  * before the write is safe. */
 static int recipe_field(const struct req *rq, struct ctx *cx, struct resp *rs, json_t *body,
@@ -93,7 +82,7 @@ int cg_create_security_zone(const struct req *rq, struct ctx *cx, struct resp *r
     if (!err)
         err = cg_string_field(rs, cx, body, "displayName", 1, &name);
     if (!err)
-        err = compartment_field(rs, cx, body, &comp);
+        err = cg_compartment_field(rs, cx, body, &comp);
     if (!err)
         err = recipe_field(rq, cx, rs, body, 1, &recipe);
     if (!err)
@@ -290,7 +279,7 @@ static int zone_compartment_action(const struct req *rq, struct ctx *cx, struct 
     memset(&z, 0, sizeof(z));
     err = oci_body_object(rq, cx, rs, &body);
     if (!err)
-        err = compartment_field(rs, cx, body, &comp);
+        err = cg_compartment_field(rs, cx, body, &comp);
     if (err)
         goto out;
     oci_new_etag(rq, cx, etag);
