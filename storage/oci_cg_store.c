@@ -91,27 +91,36 @@ static const struct db_col POLICY_COL[] = {
 /* clang-format on */
 static const struct db_row POLICY = DB_ROW(struct cg_policy, POLICY_COL);
 
-/* Reads every row of a list query, bound by the caller, through t into *out. */
-static int list_all(struct store *st, sqlite3_stmt *s, const struct db_row *t, int limit,
-                    void **out, size_t *n, int *more)
+/* Reads up to limit rows (-1: all) of a list query through t into *out; tenancy and
+ * compartment_id, when not NULL, are its ?1 and ?2. */
+static int list_rows(struct store *st, const char *sql, const struct db_row *t, int limit,
+                     const char *tenancy, const char *compartment_id, void **out, size_t *n)
 {
-    int rc = s ? db_row_list(st, s, t, limit, out, n, more) : STORE_ERROR;
+    sqlite3_stmt *s;
+    int more;
+    int rc = STORE_ERROR;
 
-    if (s)
+    *out = NULL;
+    *n = 0;
+    db_read_begin(st);
+    s = db_stmt(st, sql);
+    if (s) {
+        if (tenancy) {
+            db_bind_text(s, 1, tenancy);
+            db_bind_text(s, 2, compartment_id);
+        }
+        rc = db_row_list(st, s, t, limit, out, n, &more);
         sqlite3_reset(s);
+    }
+    db_read_end(st);
     return rc;
 }
 
 int store_cg_policy_list(struct store *st, struct cg_policy **out, size_t *n)
 {
-    void *rows = NULL;
-    int more;
-    int rc;
+    void *rows;
+    int rc = list_rows(st, SQL_POLICY_LIST, &POLICY, -1, NULL, NULL, &rows, n);
 
-    *n = 0;
-    db_read_begin(st);
-    rc = list_all(st, db_stmt(st, SQL_POLICY_LIST), &POLICY, -1, &rows, n, &more);
-    db_read_end(st);
     *out = rows;
     return rc;
 }
@@ -169,7 +178,7 @@ static const char SQL_RECIPE_GET[] = "SELECT " RECIPE_COLS " FROM cg_security_re
 static const char SQL_RECIPE_LIST[] =
     "SELECT " RECIPE_COLS " FROM cg_security_recipe r "
     "WHERE (r.tenancy = ?1 AND r.compartment_id = ?2) OR r.owner = 'ORACLE' "
-    "ORDER BY r.owner <> 'ORACLE', r.time_created_ms, r.id LIMIT ?4 OFFSET ?3";
+    "ORDER BY r.owner <> 'ORACLE', r.time_created_ms, r.id";
 static const char SQL_RECIPE_INSERT[] =
     "INSERT INTO cg_security_recipe (id, tenancy, compartment_id, display_name, description, "
     "owner, lifecycle_state, time_created_ms, time_updated_ms, etag, freeform_tags, "
@@ -259,23 +268,11 @@ void cg_recipe_list_free(struct cg_recipe *list, size_t n)
 }
 
 int store_cg_recipe_list(struct store *st, const char *tenancy, const char *compartment_id,
-                         int offset, int limit, struct cg_recipe **out, size_t *n, int *more)
+                         int limit, struct cg_recipe **out, size_t *n)
 {
-    void *rows = NULL;
-    sqlite3_stmt *s;
-    int rc;
+    void *rows;
+    int rc = list_rows(st, SQL_RECIPE_LIST, &RECIPE, limit, tenancy, compartment_id, &rows, n);
 
-    *n = 0;
-    db_read_begin(st);
-    s = db_stmt(st, SQL_RECIPE_LIST);
-    if (s) {
-        db_bind_text(s, 1, tenancy);
-        db_bind_text(s, 2, compartment_id);
-        sqlite3_bind_int(s, 3, offset);
-        sqlite3_bind_int(s, 4, limit + 1);
-    }
-    rc = list_all(st, s, &RECIPE, limit, &rows, n, more);
-    db_read_end(st);
     *out = rows;
     return rc;
 }
@@ -300,7 +297,7 @@ static const char SQL_ZONE_GET[] = "SELECT " ZONE_COLS " FROM cg_security_zone z
                                    "WHERE z.id = ?1 AND z.tenancy = ?2";
 static const char SQL_ZONE_LIST[] = "SELECT " ZONE_COLS " FROM cg_security_zone z "
                                     "WHERE z.tenancy = ?1 AND z.compartment_id = ?2 "
-                                    "ORDER BY z.time_created_ms, z.id LIMIT ?4 OFFSET ?3";
+                                    "ORDER BY z.time_created_ms, z.id";
 static const char SQL_ZONE_INSERT[] =
     "INSERT INTO cg_security_zone (id, tenancy, compartment_id, display_name, description, "
     "recipe_id, target_id, lifecycle_state, is_inheritance_after_delete_enabled, "
@@ -490,24 +487,12 @@ void cg_zone_list_free(struct cg_zone *list, size_t n)
     free(list);
 }
 
-int store_cg_zone_list(struct store *st, const char *tenancy, const char *compartment_id,
-                       int offset, int limit, struct cg_zone **out, size_t *n, int *more)
+int store_cg_zone_list(struct store *st, const char *tenancy, const char *compartment_id, int limit,
+                       struct cg_zone **out, size_t *n)
 {
-    void *rows = NULL;
-    sqlite3_stmt *s;
-    int rc;
+    void *rows;
+    int rc = list_rows(st, SQL_ZONE_LIST, &ZONE, limit, tenancy, compartment_id, &rows, n);
 
-    *n = 0;
-    db_read_begin(st);
-    s = db_stmt(st, SQL_ZONE_LIST);
-    if (s) {
-        db_bind_text(s, 1, tenancy);
-        db_bind_text(s, 2, compartment_id);
-        sqlite3_bind_int(s, 3, offset);
-        sqlite3_bind_int(s, 4, limit + 1);
-    }
-    rc = list_all(st, s, &ZONE, limit, &rows, n, more);
-    db_read_end(st);
     *out = rows;
     return rc;
 }

@@ -60,8 +60,7 @@ int cg_tags_fields(struct resp *rs, struct ctx *cx, json_t *body, char **freefor
     return err ? err : tags_field(rs, cx, body, "definedTags", defined);
 }
 
-int cg_list_params(const struct req *rq, struct ctx *cx, struct resp *rs, const char **comp,
-                   int *limit, int *offset)
+int cg_list_params(const struct req *rq, struct ctx *cx, struct resp *rs, struct cg_list *q)
 {
     /* the page token is the offset of the page's first item */
     static const struct oci_paging paging = { CG_LIST_DEFAULT, CG_LIST_MAX, 0, CG_LIST_ALL,
@@ -69,24 +68,34 @@ int cg_list_params(const struct req *rq, struct ctx *cx, struct resp *rs, const 
     int64_t v = 0;
     int err;
 
-    *comp = req_query(rq, "compartmentId");
-    if (!*comp || !**comp)
+    memset(q, 0, sizeof(*q));
+    q->compartment_id = req_query(rq, "compartmentId");
+    if (!q->compartment_id || !*q->compartment_id)
         return oci_fail(rs, cx, OCI_ERR_CG_MISSING_QUERY, "compartmentId");
-    err = oci_page_number(rq, cx, rs, &paging, limit, &v);
-    *offset = (int)v;
+    q->id = req_query(rq, "id");
+    q->display_name = req_query(rq, "displayName");
+    q->lifecycle_state = req_query(rq, "lifecycleState");
+    err = oci_page_number(rq, cx, rs, &paging, &q->limit, &v);
+    q->offset = (int)v;
     return err;
 }
 
-void cg_answer_page(struct resp *rs, json_t *items, int offset, int limit)
+int cg_list_match(const struct cg_list *q, const char *id, const char *name, const char *state)
+{
+    return (!q->id || !strcmp(q->id, id)) && (!q->display_name || !strcmp(q->display_name, name)) &&
+           (!q->lifecycle_state || !strcmp(q->lifecycle_state, state));
+}
+
+void cg_answer_page(struct resp *rs, json_t *items, const struct cg_list *q)
 {
     json_t *page = json_array();
     size_t n = json_array_size(items);
+    size_t end = (size_t)q->offset + (size_t)q->limit;
 
-    for (size_t i = (size_t)offset; i < n && i < (size_t)offset + (size_t)limit; i++)
+    for (size_t i = (size_t)q->offset; i < n && i < end; i++)
         json_array_append(page, json_array_get(items, i));
     json_decref(items);
-    oci_answer_list(rs, json_pack("{s:o}", "items", page),
-                    (size_t)offset + (size_t)limit < n ? offset + limit : 0);
+    oci_answer_list(rs, json_pack("{s:o}", "items", page), end < n ? (int64_t)end : 0);
 }
 
 json_t *cg_json_text(const char *text, const char *dflt)
@@ -123,14 +132,10 @@ static json_t *policy_json(const struct cg_policy *p, const char *tenancy)
  * lifecycleState&limit&page */
 int cg_list_security_policies(const struct req *rq, struct ctx *cx, struct resp *rs)
 {
-    const char *id = req_query(rq, "id");
-    const char *name = req_query(rq, "displayName");
-    const char *state = req_query(rq, "lifecycleState");
     struct cg_policy *list = NULL;
-    const char *comp;
+    struct cg_list q;
     size_t n = 0;
-    int limit = 0, offset = 0;
-    int err = cg_list_params(rq, cx, rs, &comp, &limit, &offset);
+    int err = cg_list_params(rq, cx, rs, &q);
     json_t *items;
 
     if (err)
@@ -140,14 +145,11 @@ int cg_list_security_policies(const struct req *rq, struct ctx *cx, struct resp 
         return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
     }
     items = json_array();
-    for (size_t i = 0; i < n; i++) {
-        if ((id && strcmp(id, list[i].id)) || (name && strcmp(name, list[i].display_name)) ||
-            (state && strcmp(state, "ACTIVE")))
-            continue;
-        json_array_append_new(items, policy_json(&list[i], rq->account));
-    }
+    for (size_t i = 0; i < n; i++)
+        if (cg_list_match(&q, list[i].id, list[i].display_name, "ACTIVE"))
+            json_array_append_new(items, policy_json(&list[i], rq->account));
     free(list);
-    cg_answer_page(rs, items, offset, limit);
+    cg_answer_page(rs, items, &q);
     return 0;
 }
 

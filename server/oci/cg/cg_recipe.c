@@ -130,33 +130,25 @@ int cg_get_security_recipe(const struct req *rq, struct ctx *cx, struct resp *rs
  * lifecycleState&limit&page. CHOICE: the Oracle-managed recipes come first in every list. */
 int cg_list_security_recipes(const struct req *rq, struct ctx *cx, struct resp *rs)
 {
-    const char *id = req_query(rq, "id");
-    const char *name = req_query(rq, "displayName");
-    const char *state = req_query(rq, "lifecycleState");
     struct cg_recipe *list = NULL;
-    const char *comp;
+    struct cg_list q;
     size_t n = 0;
-    int more = 0;
-    int limit = 0, offset = 0;
-    int err = cg_list_params(rq, cx, rs, &comp, &limit, &offset);
+    int err = cg_list_params(rq, cx, rs, &q);
     json_t *items;
 
     if (err)
         return err;
-    if (store_cg_recipe_list(cx->store, rq->account, comp, 0, CG_LIST_ALL, &list, &n, &more) !=
+    if (store_cg_recipe_list(cx->store, rq->account, q.compartment_id, CG_LIST_ALL, &list, &n) !=
         STORE_OK) {
         cg_recipe_list_free(list, n);
         return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
     }
     items = json_array();
-    for (size_t i = 0; i < n; i++) {
-        if ((id && strcmp(id, list[i].id)) || (name && strcmp(name, list[i].display_name)) ||
-            (state && strcmp(state, list[i].lifecycle_state)))
-            continue;
-        json_array_append_new(items, recipe_json(&list[i], rq->account));
-    }
+    for (size_t i = 0; i < n; i++)
+        if (cg_list_match(&q, list[i].id, list[i].display_name, list[i].lifecycle_state))
+            json_array_append_new(items, recipe_json(&list[i], rq->account));
     cg_recipe_list_free(list, n);
-    cg_answer_page(rs, items, offset, limit);
+    cg_answer_page(rs, items, &q);
     return 0;
 }
 

@@ -150,35 +150,27 @@ int cg_get_security_zone(const struct req *rq, struct ctx *cx, struct resp *rs)
  * securityRecipeId&limit&page */
 int cg_list_security_zones(const struct req *rq, struct ctx *cx, struct resp *rs)
 {
-    const char *id = req_query(rq, "id");
-    const char *name = req_query(rq, "displayName");
-    const char *state = req_query(rq, "lifecycleState");
     const char *recipe = req_query(rq, "securityRecipeId");
     struct cg_zone *list = NULL;
-    const char *comp;
+    struct cg_list q;
     size_t n = 0;
-    int more = 0;
-    int limit = 0, offset = 0;
-    int err = cg_list_params(rq, cx, rs, &comp, &limit, &offset);
+    int err = cg_list_params(rq, cx, rs, &q);
     json_t *items;
 
     if (err)
         return err;
-    if (store_cg_zone_list(cx->store, rq->account, comp, 0, CG_LIST_ALL, &list, &n, &more) !=
+    if (store_cg_zone_list(cx->store, rq->account, q.compartment_id, CG_LIST_ALL, &list, &n) !=
         STORE_OK) {
         cg_zone_list_free(list, n);
         return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
     }
     items = json_array();
-    for (size_t i = 0; i < n; i++) {
-        if ((id && strcmp(id, list[i].id)) || (name && strcmp(name, list[i].display_name)) ||
-            (state && strcmp(state, list[i].lifecycle_state)) ||
-            (recipe && strcmp(recipe, list[i].recipe_id)))
-            continue;
-        json_array_append_new(items, zone_json(&list[i], 0));
-    }
+    for (size_t i = 0; i < n; i++)
+        if (cg_list_match(&q, list[i].id, list[i].display_name, list[i].lifecycle_state) &&
+            (!recipe || !strcmp(recipe, list[i].recipe_id)))
+            json_array_append_new(items, zone_json(&list[i], 0));
     cg_zone_list_free(list, n);
-    cg_answer_page(rs, items, offset, limit);
+    cg_answer_page(rs, items, &q);
     return 0;
 }
 
