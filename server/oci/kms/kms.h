@@ -28,6 +28,11 @@ void kms_vault_endpoint(const struct kms_vault *v, const char *base, const char 
 /* kms_common.c */
 /* "http://<host>" of the request: rq->endpoint without any /oci/... path. out holds 512. */
 void kms_base_url(const struct req *rq, char *out, size_t n);
+/* Answers a write: on STORE_OK body (stolen) with etag, recorded under the request's
+ * opc-retry-token; on STORE_CONFLICT the conflict row naming state; else oci_store_fail with the
+ * Key or Vault 404. body may be NULL when rc is not STORE_OK. Returns 0 or the error. */
+int kms_write_answer(const struct req *rq, struct ctx *cx, struct resp *rs, int rc, json_t *body,
+                     const char *etag, int conflict, const char *state);
 /* Reads a body field that must be a string. Missing (or null) and required -> 400
  * MissingParameter; another type -> 400 InvalidParameter. *out is NULL when absent and optional.
  * Returns 0 or the error answered. */

@@ -1,5 +1,5 @@
-/* kms_common.c - what the Vault handlers share: body field checks, list parameters and paging,
- * the vault a management-plane request addresses, and timeOfDeletion. */
+/* kms_common.c - what the Vault handlers share: the answer to a write, body field checks, list
+ * parameters and paging, the vault a management-plane request addresses, and timeOfDeletion. */
 #include "kms.h"
 
 #include "../oci_common.h"
@@ -20,6 +20,20 @@ void kms_base_url(const struct req *rq, char *out, size_t n)
     size_t len = slash ? (size_t)(slash - ep) : strlen(ep);
 
     snprintf(out, n, "%.*s", (int)len, ep);
+}
+
+int kms_write_answer(const struct req *rq, struct ctx *cx, struct resp *rs, int rc, json_t *body,
+                     const char *etag, int conflict, const char *state)
+{
+    if (rc == STORE_OK) {
+        oci_answer(rq, rs, body, etag);
+        oci_retry_record(rq, cx, rs);
+        return 0;
+    }
+    json_decref(body);
+    if (rc == STORE_CONFLICT)
+        return oci_fail(rs, cx, conflict, state);
+    return oci_store_fail(rs, cx, rc, OCI_ERR_KMS_NOT_FOUND);
 }
 
 int kms_body_string_as(struct resp *rs, struct ctx *cx, json_t *body, const char *name,

@@ -99,20 +99,13 @@ static int parse_key_shape(struct resp *rs, struct ctx *cx, json_t *body, struct
     return oci_fail(rs, cx, OCI_ERR_KMS_INVALID_VALUE, msg);
 }
 
-/* Answers a key after a write, or the error the store's result stands for. */
+/* Answers a key after a write, or the error the store's result stands for; releases k. */
 static int key_write_answer(const struct req *rq, struct ctx *cx, struct resp *rs, int rc,
                             struct kms_key *k, int conflict)
 {
-    int e = 0;
+    int e = kms_write_answer(rq, cx, rs, rc, rc ? NULL : kms_key_json(k), k->etag, conflict,
+                             k->lifecycle_state);
 
-    if (rc == STORE_OK) {
-        oci_answer(rq, rs, kms_key_json(k), k->etag);
-        oci_retry_record(rq, cx, rs);
-    } else if (rc == STORE_CONFLICT) {
-        e = oci_fail(rs, cx, conflict, k->lifecycle_state);
-    } else {
-        e = oci_store_fail(rs, cx, rc, OCI_ERR_KMS_NOT_FOUND);
-    }
     kms_key_release(k);
     return e;
 }
@@ -198,14 +191,8 @@ int kms_create_key(const struct req *rq, struct ctx *cx, struct resp *rs)
     oci_new_etag(rq, cx, kv.etag);
 
     rc = store_kms_key_create(cx->store, &k, &kv);
-    if (rc == STORE_CONFLICT) {
-        e = oci_fail(rs, cx, OCI_ERR_KMS_VAULT_NOT_ACTIVE, vault.lifecycle_state);
-    } else if (rc) {
-        e = oci_store_fail(rs, cx, rc, OCI_ERR_KMS_NOT_FOUND);
-    } else {
-        oci_answer(rq, rs, kms_key_json(&k), k.etag);
-        oci_retry_record(rq, cx, rs);
-    }
+    e = kms_write_answer(rq, cx, rs, rc, rc ? NULL : kms_key_json(&k), k.etag,
+                         OCI_ERR_KMS_VAULT_NOT_ACTIVE, vault.lifecycle_state);
 out:
     free(freeform);
     free(defined);

@@ -42,17 +42,11 @@ int kms_create_key_version(const struct req *rq, struct ctx *cx, struct resp *rs
     oci_new_etag(rq, cx, kv.etag);
     oci_new_etag(rq, cx, key_etag);
     rc = store_kms_key_version_create(cx->store, &kv, key_etag, &k);
-    if (rc == STORE_CONFLICT) {
-        /* "The key must be in an ENABLED state to be rotated" (SDK client doc) */
-        e = oci_fail(rs, cx, OCI_ERR_KMS_ROTATE_STATE, k.lifecycle_state);
-    } else if (rc) {
-        e = oci_store_fail(rs, cx, rc, OCI_ERR_KMS_NOT_FOUND);
-    } else {
-        /* the version's compartment is the key's */
-        snprintf(kv.compartment_id, sizeof(kv.compartment_id), "%s", k.compartment_id);
-        oci_answer(rq, rs, kms_key_version_json(&kv, 0), kv.etag);
-        oci_retry_record(rq, cx, rs);
-    }
+    /* the version's compartment is the key's */
+    snprintf(kv.compartment_id, sizeof(kv.compartment_id), "%s", k.compartment_id);
+    /* "The key must be in an ENABLED state to be rotated" (SDK client doc) */
+    e = kms_write_answer(rq, cx, rs, rc, rc ? NULL : kms_key_version_json(&kv, 0), kv.etag,
+                         OCI_ERR_KMS_ROTATE_STATE, k.lifecycle_state);
     kms_key_release(&k);
 out:
     kms_vault_release(&vault);

@@ -132,26 +132,23 @@ int kms_list_vaults(const struct req *rq, struct ctx *cx, struct resp *rs)
     return 0;
 }
 
-/* Maps a vault write's store result to the answer. */
+/* Maps a vault write's store result to the answer; releases v. */
 static int vault_write_answer(const struct req *rq, struct ctx *cx, struct resp *rs, int rc,
                               struct kms_vault *v, int conflict, int64_t when)
 {
     char base[512];
     char t[64];
-    int e = 0;
+    int e;
 
-    if (rc == STORE_OK) {
-        kms_base_url(rq, base, sizeof(base));
-        oci_answer(rq, rs, kms_vault_json(v, base, 0), v->etag);
-        oci_retry_record(rq, cx, rs);
-    } else if (rc == STORE_CONFLICT && conflict == OCI_ERR_KMS_VAULT_SCHEDULE_STATE &&
-               !strcmp(v->lifecycle_state, "ACTIVE")) {
+    /* an ACTIVE vault refused scheduling because one of its keys is scheduled later */
+    if (rc == STORE_CONFLICT && conflict == OCI_ERR_KMS_VAULT_SCHEDULE_STATE &&
+        !strcmp(v->lifecycle_state, "ACTIVE")) {
         oci_time(when, t, sizeof(t));
         e = oci_fail(rs, cx, OCI_ERR_KMS_VAULT_KEY_LATER, t);
-    } else if (rc == STORE_CONFLICT) {
-        e = oci_fail(rs, cx, conflict, v->lifecycle_state);
     } else {
-        e = oci_store_fail(rs, cx, rc, OCI_ERR_KMS_NOT_FOUND);
+        kms_base_url(rq, base, sizeof(base));
+        e = kms_write_answer(rq, cx, rs, rc, rc ? NULL : kms_vault_json(v, base, 0), v->etag,
+                             conflict, v->lifecycle_state);
     }
     kms_vault_release(v);
     return e;
