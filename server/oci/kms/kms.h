@@ -33,9 +33,12 @@ void kms_base_url(const struct req *rq, char *out, size_t n);
  * Key or Vault 404. body may be NULL when rc is not STORE_OK. Returns 0 or the error. */
 int kms_write_answer(const struct req *rq, struct ctx *cx, struct resp *rs, int rc, json_t *body,
                      const char *etag, int conflict, const char *state);
-/* Reads a body field that must be a string. Missing (or null) and required -> 400
- * MissingParameter; another type -> 400 InvalidParameter. *out is NULL when absent and optional.
- * Returns 0 or the error answered. */
+/* Reads a body member of JSON type `type` (JSON_TRUE: a boolean), named `label` in errors
+ * ("keyShape.length"). Missing (or null) and required -> 400 MissingParameter; another type ->
+ * 400 InvalidParameter. *out is NULL when absent and optional. Returns 0 or the error answered. */
+int kms_body_member(struct resp *rs, struct ctx *cx, json_t *body, const char *name,
+                    const char *label, json_type type, int required, json_t **out);
+/* The same for a string member. */
 int kms_body_string(struct resp *rs, struct ctx *cx, json_t *body, const char *name, int required,
                     const char **out);
 /* The same, naming the field `label` in errors ("keyShape.algorithm"). */
@@ -46,6 +49,8 @@ int kms_body_string_as(struct resp *rs, struct ctx *cx, json_t *body, const char
 int kms_body_tags(struct resp *rs, struct ctx *cx, json_t *body, const char *name, char **out);
 /* A compartmentId value must be an OCID: 400 InvalidParameter otherwise. */
 int kms_check_compartment(struct resp *rs, struct ctx *cx, const char *id);
+/* A displayName (NULL: not given) must be 1 to 255 characters: 400 InvalidParameter otherwise. */
+int kms_check_display_name(struct resp *rs, struct ctx *cx, const char *name);
 /* limit, page (an offset), sortBy and sortOrder of a list call. Returns 0 or the error answered. */
 int kms_list_params(const struct req *rq, struct ctx *cx, struct resp *rs, int *limit,
                     int64_t *offset, enum kms_sort *sort);

@@ -36,18 +36,28 @@ int kms_write_answer(const struct req *rq, struct ctx *cx, struct resp *rs, int 
     return oci_store_fail(rs, cx, rc, OCI_ERR_KMS_NOT_FOUND);
 }
 
-int kms_body_string_as(struct resp *rs, struct ctx *cx, json_t *body, const char *name,
-                       const char *label, int required, const char **out)
+int kms_body_member(struct resp *rs, struct ctx *cx, json_t *body, const char *name,
+                    const char *label, json_type type, int required, json_t **out)
 {
     json_t *v = json_object_get(body, name);
 
     *out = NULL;
     if (!v || json_is_null(v))
         return required ? oci_fail(rs, cx, OCI_ERR_KMS_MISSING_PARAMETER, label) : 0;
-    if (!json_is_string(v))
+    if (type == JSON_TRUE ? !json_is_boolean(v) : json_typeof(v) != type)
         return oci_fail(rs, cx, OCI_ERR_KMS_INVALID_TYPE, label);
-    *out = json_string_value(v);
+    *out = v;
     return 0;
+}
+
+int kms_body_string_as(struct resp *rs, struct ctx *cx, json_t *body, const char *name,
+                       const char *label, int required, const char **out)
+{
+    json_t *v;
+    int e = kms_body_member(rs, cx, body, name, label, JSON_STRING, required, &v);
+
+    *out = json_string_value(v);
+    return e;
 }
 
 int kms_body_string(struct resp *rs, struct ctx *cx, json_t *body, const char *name, int required,
@@ -58,15 +68,13 @@ int kms_body_string(struct resp *rs, struct ctx *cx, json_t *body, const char *n
 
 int kms_body_tags(struct resp *rs, struct ctx *cx, json_t *body, const char *name, char **out)
 {
-    json_t *v = json_object_get(body, name);
     const char *k;
-    json_t *e;
+    json_t *v, *e;
+    int err = kms_body_member(rs, cx, body, name, name, JSON_OBJECT, 0, &v);
 
     *out = NULL;
-    if (!v || json_is_null(v))
-        return 0;
-    if (!json_is_object(v))
-        return oci_fail(rs, cx, OCI_ERR_KMS_INVALID_TYPE, name);
+    if (err || !v)
+        return err;
     json_object_foreach(v, k, e)
     {
         /* freeformTags: {"k": "v"}; definedTags: {"namespace": {"k": any}} */
@@ -87,6 +95,14 @@ int kms_check_compartment(struct resp *rs, struct ctx *cx, const char *id)
     /* CHOICE: a compartmentId that is not an OCID is an invalid parameter, not a 404. */
     snprintf(msg, sizeof(msg), "Invalid compartmentId '%.200s': not an OCID.", id);
     return oci_fail(rs, cx, OCI_ERR_KMS_INVALID_VALUE, msg);
+}
+
+int kms_check_display_name(struct resp *rs, struct ctx *cx, const char *name)
+{
+    if (!name || (*name && strlen(name) < KMS_NAME_MAX))
+        return 0;
+    return oci_fail(rs, cx, OCI_ERR_KMS_INVALID_VALUE,
+                    "Invalid value for parameter displayName: must be 1 to 255 characters.");
 }
 
 int kms_list_params(const struct req *rq, struct ctx *cx, struct resp *rs, int *limit,

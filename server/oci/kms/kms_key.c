@@ -44,25 +44,17 @@ static int is_one_of(const char *v, const char *const *set, size_t n)
 static int parse_key_shape(struct resp *rs, struct ctx *cx, json_t *body, struct kms_key *k)
 {
     static const char *const algorithms[] = { "AES", "RSA", "ECDSA" };
-    json_t *shape = json_object_get(body, "keyShape");
-    json_t *len;
+    json_t *shape, *len;
     const char *alg, *curve;
     char msg[200];
-    int e;
+    int e = kms_body_member(rs, cx, body, "keyShape", "keyShape", JSON_OBJECT, 1, &shape);
 
-    if (!shape || json_is_null(shape))
-        return oci_fail(rs, cx, OCI_ERR_KMS_MISSING_PARAMETER, "keyShape");
-    if (!json_is_object(shape))
-        return oci_fail(rs, cx, OCI_ERR_KMS_INVALID_TYPE, "keyShape");
-    e = kms_body_string_as(rs, cx, shape, "algorithm", "keyShape.algorithm", 1, &alg);
-    if (e)
-        return e;
-    len = json_object_get(shape, "length");
-    if (!len || json_is_null(len))
-        return oci_fail(rs, cx, OCI_ERR_KMS_MISSING_PARAMETER, "keyShape.length");
-    if (!json_is_integer(len))
-        return oci_fail(rs, cx, OCI_ERR_KMS_INVALID_TYPE, "keyShape.length");
-    e = kms_body_string_as(rs, cx, shape, "curveId", "keyShape.curveId", 0, &curve);
+    if (!e)
+        e = kms_body_string_as(rs, cx, shape, "algorithm", "keyShape.algorithm", 1, &alg);
+    if (!e)
+        e = kms_body_member(rs, cx, shape, "length", "keyShape.length", JSON_INTEGER, 1, &len);
+    if (!e)
+        e = kms_body_string_as(rs, cx, shape, "curveId", "keyShape.curveId", 0, &curve);
     if (e)
         return e;
     if (!is_one_of(alg, algorithms, 3)) {
@@ -119,7 +111,7 @@ int kms_create_key(const struct req *rq, struct ctx *cx, struct resp *rs)
     struct kms_key k;
     struct kms_key_version kv;
     json_t *body = NULL;
-    json_t *rot;
+    json_t *rot = NULL;
     const char *compartment, *name, *mode;
     char *freeform = NULL, *defined = NULL;
     int e, rc;
@@ -142,9 +134,8 @@ int kms_create_key(const struct req *rq, struct ctx *cx, struct resp *rs)
         e = kms_body_string(rs, cx, body, "protectionMode", 0, &mode);
     if (!e)
         e = kms_check_compartment(rs, cx, compartment);
-    if (!e && (!*name || strlen(name) >= KMS_NAME_MAX))
-        e = oci_fail(rs, cx, OCI_ERR_KMS_INVALID_VALUE,
-                     "Invalid value for parameter displayName: must be 1 to 255 characters.");
+    if (!e)
+        e = kms_check_display_name(rs, cx, name);
     if (!e && mode && !is_one_of(mode, modes, 2)) {
         char msg[160];
 
@@ -155,9 +146,9 @@ int kms_create_key(const struct req *rq, struct ctx *cx, struct resp *rs)
                  mode);
         e = oci_fail(rs, cx, OCI_ERR_KMS_INVALID_VALUE, msg);
     }
-    rot = e ? NULL : json_object_get(body, "isAutoRotationEnabled");
-    if (rot && !json_is_null(rot) && !json_is_boolean(rot))
-        e = oci_fail(rs, cx, OCI_ERR_KMS_INVALID_TYPE, "isAutoRotationEnabled");
+    if (!e)
+        e = kms_body_member(rs, cx, body, "isAutoRotationEnabled", "isAutoRotationEnabled",
+                            JSON_TRUE, 0, &rot);
     if (!e)
         e = kms_body_tags(rs, cx, body, "freeformTags", &freeform);
     if (!e)
@@ -309,9 +300,8 @@ int kms_update_key(const struct req *rq, struct ctx *cx, struct resp *rs)
         e = oci_body_object(rq, cx, rs, &body);
     if (!e)
         e = kms_body_string(rs, cx, body, "displayName", 0, &u.display_name);
-    if (!e && u.display_name && (!*u.display_name || strlen(u.display_name) >= KMS_NAME_MAX))
-        e = oci_fail(rs, cx, OCI_ERR_KMS_INVALID_VALUE,
-                     "Invalid value for parameter displayName: must be 1 to 255 characters.");
+    if (!e)
+        e = kms_check_display_name(rs, cx, u.display_name);
     if (!e)
         e = kms_body_tags(rs, cx, body, "freeformTags", &freeform);
     if (!e)

@@ -36,9 +36,8 @@ int kms_create_vault(const struct req *rq, struct ctx *cx, struct resp *rs)
         e = kms_body_string(rs, cx, body, "vaultType", 1, &type);
     if (!e)
         e = kms_check_compartment(rs, cx, compartment);
-    if (!e && (!*name || strlen(name) >= KMS_NAME_MAX))
-        e = oci_fail(rs, cx, OCI_ERR_KMS_INVALID_VALUE,
-                     "Invalid value for parameter displayName: must be 1 to 255 characters.");
+    if (!e)
+        e = kms_check_display_name(rs, cx, name);
     if (!e && strcmp(type, "DEFAULT") && strcmp(type, "VIRTUAL_PRIVATE")) {
         char msg[160];
 
