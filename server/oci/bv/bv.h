@@ -79,6 +79,10 @@ size_t bv_load_replicas(struct store *st, const char *volume_id, struct bv_repli
                         size_t max);
 
 /* bv_volume.c (the kind comes from the path) */
+/* Loads the volume of the request's path for a change, inside store_bv_tx: 404 when absent or
+ * TERMINATED, 412 when if-match differs (recorded in e). STORE_OK or STORE_CONFLICT. */
+int bv_volume_for_change(struct store *st, const struct req *rq, const struct bv_kind *k,
+                         struct bv_volume *v, struct bv_txerr *e);
 api_handler bv_create_volume, bv_get_volume, bv_list_volumes, bv_update_volume, bv_delete_volume;
 /* shared by volumes and boot volumes */
 int bv_create_any_volume(const struct req *rq, struct ctx *cx, struct resp *rs,

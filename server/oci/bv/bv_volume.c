@@ -429,17 +429,26 @@ struct update_op {
     struct bv_txerr e;
 };
 
+int bv_volume_for_change(struct store *st, const struct req *rq, const struct bv_kind *k,
+                         struct bv_volume *v, struct bv_txerr *e)
+{
+    if (store_bv_volume_get(st, rq->account, rq->region, k->is_boot, rq->param[0], v) ||
+        !strcmp(v->lifecycle_state, "TERMINATED"))
+        return bv_txfail(e, OCI_ERR_NOT_FOUND, NULL);
+    if (!oci_if_match_ok(rq, v->etag))
+        return bv_txfail(e, OCI_ERR_NO_ETAG_MATCH, NULL);
+    return STORE_OK;
+}
+
 static int update_tx(struct store *st, void *arg)
 {
     struct update_op *op = arg;
     const struct req *rq = op->rq;
     struct bv_volume *v = &op->v;
+    int rc = bv_volume_for_change(st, rq, op->k, v, &op->e);
 
-    if (store_bv_volume_get(st, rq->account, rq->region, op->k->is_boot, rq->param[0], v) ||
-        !strcmp(v->lifecycle_state, "TERMINATED"))
-        return bv_txfail(&op->e, OCI_ERR_NOT_FOUND, NULL);
-    if (!oci_if_match_ok(rq, v->etag))
-        return bv_txfail(&op->e, OCI_ERR_NO_ETAG_MATCH, NULL);
+    if (rc)
+        return rc;
     if (op->gbs_given) {
         /* "has to be larger than the current size" (§2.2) */
         if (op->gbs <= v->size_in_gbs) {
@@ -529,12 +538,10 @@ static int delete_tx(struct store *st, void *arg)
     struct delete_op *op = arg;
     const struct req *rq = op->rq;
     struct bv_volume *v = &op->v;
+    int rc = bv_volume_for_change(st, rq, op->k, v, &op->e);
 
-    if (store_bv_volume_get(st, rq->account, rq->region, op->k->is_boot, rq->param[0], v) ||
-        !strcmp(v->lifecycle_state, "TERMINATED"))
-        return bv_txfail(&op->e, OCI_ERR_NOT_FOUND, NULL);
-    if (!oci_if_match_ok(rq, v->etag))
-        return bv_txfail(&op->e, OCI_ERR_NO_ETAG_MATCH, NULL);
+    if (rc)
+        return rc;
     bv_copy(v->lifecycle_state, sizeof(v->lifecycle_state), "TERMINATED");
     oci_new_etag(rq, op->cx, v->etag);
     if (store_bv_volume_put(st, v) || store_bv_replica_delete_of(st, v->id))

@@ -23,16 +23,12 @@ static int kms_tx(struct store *st, void *arg)
     struct kms_op *op = arg;
     const struct req *rq = op->rq;
     struct bv_volume *v = &op->v;
+    /* every /kmsKey operation takes if-match (§2.1) */
+    int rc = bv_volume_for_change(st, rq, op->k, v, &op->e);
     int e;
 
-    if (store_bv_volume_get(st, rq->account, rq->region, op->k->is_boot, rq->param[0], v) ||
-        !strcmp(v->lifecycle_state, "TERMINATED"))
-        return bv_txfail(&op->e, OCI_ERR_NOT_FOUND, NULL);
-    /* every /kmsKey operation takes if-match (§2.1) */
-    if (!oci_if_match_ok(rq, v->etag))
-        return bv_txfail(&op->e, OCI_ERR_NO_ETAG_MATCH, NULL);
-    if (op->action == KMS_GET)
-        return STORE_OK;
+    if (rc || op->action == KMS_GET)
+        return rc;
     if (op->action == KMS_PUT) {
         /* the same OCID again regenerates the data key: accepted, the etag changes (§2.2) */
         e = bv_key_check(st, op->key, rq->region, BV_KEY_SAME_REGION);
