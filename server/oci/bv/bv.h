@@ -74,6 +74,20 @@ void bv_copy(char *out, size_t n, const char *s);
 /* limit (default 100, 1..1000) and page (a position from an earlier opc-next-page). */
 extern const struct oci_paging bv_paging;
 
+/* A list request and the rows rendered so far (the store's list callbacks append to items). */
+struct bv_list {
+    const struct bv_kind *k;
+    struct store *st;
+    struct bv_filter f;
+    json_t *items;
+};
+/* Reads the page and the compartmentId, displayName and lifecycleState filters into l, for the
+ * request's tenancy, region and kind k. Returns 0 or the error answered. */
+int bv_list_begin(const struct req *rq, struct ctx *cx, struct resp *rs, const struct bv_kind *k,
+                  struct bv_list *l);
+/* Answers l's items after the store's list returned rc, with opc-next-page next. */
+int bv_list_end(struct resp *rs, struct ctx *cx, struct bv_list *l, int rc, int64_t next);
+
 /* The replicas of a volume, up to max; returns how many. */
 size_t bv_load_replicas(struct store *st, const char *volume_id, struct bv_replica *out,
                         size_t max);

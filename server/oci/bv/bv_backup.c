@@ -147,16 +147,11 @@ static int get_backup(const struct req *rq, struct ctx *cx, struct resp *rs,
     return e;
 }
 
-struct list_op {
-    const struct bv_kind *k;
-    json_t *items;
-};
-
 static int list_one(const struct bv_backup *b, void *arg)
 {
-    struct list_op *op = arg;
+    struct bv_list *l = arg;
 
-    json_array_append_new(op->items, bv_json_backup(op->k, b));
+    json_array_append_new(l->items, bv_json_backup(l->k, b));
     return 0;
 }
 
@@ -165,31 +160,19 @@ static int list_one(const struct bv_backup *b, void *arg)
 static int list_backups(const struct req *rq, struct ctx *cx, struct resp *rs,
                         const struct bv_kind *k)
 {
-    struct bv_filter f;
-    struct list_op op = { k, NULL };
+    const char *comp = req_query(rq, "compartmentId");
+    struct bv_list l;
     int64_t next = 0;
-    int e;
+    int rc;
 
-    memset(&f, 0, sizeof(f));
-    f.compartment_id = req_query(rq, "compartmentId");
-    if (!f.compartment_id || !*f.compartment_id)
+    if (!comp || !*comp)
         return oci_fail(rs, cx, OCI_ERR_BV_MISSING, "compartmentId");
-    if ((e = oci_page_number(rq, cx, rs, &bv_paging, &f.limit, &f.after_seq)))
-        return e;
-    f.tenancy = rq->account;
-    f.region = rq->region;
-    f.is_boot = k->is_boot;
-    f.volume_id = req_query(rq, k->volume_field);
-    f.source_backup_id = req_query(rq, k->source_backup_field);
-    f.display_name = req_query(rq, "displayName");
-    f.lifecycle_state = req_query(rq, "lifecycleState");
-    op.items = json_array();
-    if (store_bv_backup_list(cx->store, &f, list_one, &op, &next)) {
-        json_decref(op.items);
-        return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
-    }
-    oci_answer_list(rs, op.items, next);
-    return 0;
+    if ((rc = bv_list_begin(rq, cx, rs, k, &l)))
+        return rc;
+    l.f.volume_id = req_query(rq, k->volume_field);
+    l.f.source_backup_id = req_query(rq, k->source_backup_field);
+    rc = store_bv_backup_list(cx->store, &l.f, list_one, &l, &next);
+    return bv_list_end(rs, cx, &l, rc, next);
 }
 
 /* Loads the backup of the path for a change: 404 when absent or TERMINATED, 412 on if-match. */

@@ -174,6 +174,37 @@ void bv_copy(char *out, size_t n, const char *s)
 /* CHOICE: the page token is the position of the last row of the previous page */
 const struct oci_paging bv_paging = { 100, 1000, 1, INT64_MAX, OCI_ERR_BV_INVALID_PAGE };
 
+int bv_list_begin(const struct req *rq, struct ctx *cx, struct resp *rs, const struct bv_kind *k,
+                  struct bv_list *l)
+{
+    int e;
+
+    memset(l, 0, sizeof(*l));
+    e = oci_page_number(rq, cx, rs, &bv_paging, &l->f.limit, &l->f.after_seq);
+    if (e)
+        return e;
+    l->k = k;
+    l->st = cx->store;
+    l->f.tenancy = rq->account;
+    l->f.region = rq->region;
+    l->f.is_boot = k->is_boot;
+    l->f.compartment_id = req_query(rq, "compartmentId");
+    l->f.display_name = req_query(rq, "displayName");
+    l->f.lifecycle_state = req_query(rq, "lifecycleState");
+    l->items = json_array();
+    return 0;
+}
+
+int bv_list_end(struct resp *rs, struct ctx *cx, struct bv_list *l, int rc, int64_t next)
+{
+    if (rc) {
+        json_decref(l->items);
+        return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
+    }
+    oci_answer_list(rs, l->items, next);
+    return 0;
+}
+
 struct replica_sink {
     struct bv_replica *out;
     size_t max;

@@ -260,7 +260,9 @@ int bv_get_volume_backup_policy_assignment(const struct req *rq, struct ctx *cx,
 
 static int list_one(const struct bv_assignment *a, void *arg)
 {
-    json_array_append_new((json_t *)arg, bv_json_assignment(a));
+    struct bv_list *l = arg;
+
+    json_array_append_new(l->items, bv_json_assignment(a));
     return 0;
 }
 
@@ -269,26 +271,19 @@ static int list_one(const struct bv_assignment *a, void *arg)
 int bv_get_volume_backup_policy_asset_assignment(const struct req *rq, struct ctx *cx,
                                                  struct resp *rs)
 {
-    struct bv_filter f;
-    json_t *items;
+    const char *asset = req_query(rq, "assetId");
+    struct bv_list l;
     int64_t next = 0;
-    int e;
+    int rc;
 
-    memset(&f, 0, sizeof(f));
-    f.volume_id = req_query(rq, "assetId");
-    if (!f.volume_id || !*f.volume_id)
+    if (!asset || !*asset)
         return oci_fail(rs, cx, OCI_ERR_BV_MISSING, "assetId");
-    if ((e = oci_page_number(rq, cx, rs, &bv_paging, &f.limit, &f.after_seq)))
-        return e;
-    f.tenancy = rq->account;
-    f.region = rq->region;
-    items = json_array();
-    if (store_bv_assignment_list(cx->store, &f, list_one, items, &next)) {
-        json_decref(items);
-        return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
-    }
-    oci_answer_list(rs, items, next);
-    return 0;
+    /* the assignment query reads only the tenancy, region, asset and page of the filter */
+    if ((rc = bv_list_begin(rq, cx, rs, &bv_block, &l)))
+        return rc;
+    l.f.volume_id = asset;
+    rc = store_bv_assignment_list(cx->store, &l.f, list_one, &l, &next);
+    return bv_list_end(rs, cx, &l, rc, next);
 }
 
 struct delete_op {

@@ -105,44 +105,26 @@ static int get_replica(const struct req *rq, struct ctx *cx, struct resp *rs,
     return 0;
 }
 
-struct list_op {
-    const struct bv_kind *k;
-    json_t *items;
-};
-
 static int list_one(const struct bv_replica *r, void *arg)
 {
-    struct list_op *op = arg;
+    struct bv_list *l = arg;
 
-    json_array_append_new(op->items, bv_json_replica(op->k, r));
+    json_array_append_new(l->items, bv_json_replica(l->k, r));
     return 0;
 }
 
 static int list_replicas(const struct req *rq, struct ctx *cx, struct resp *rs,
                          const struct bv_kind *k)
 {
-    struct bv_filter f;
-    struct list_op op = { k, NULL };
+    struct bv_list l;
     int64_t next = 0;
-    int e;
+    int rc = bv_list_begin(rq, cx, rs, k, &l);
 
-    memset(&f, 0, sizeof(f));
-    if ((e = oci_page_number(rq, cx, rs, &bv_paging, &f.limit, &f.after_seq)))
-        return e;
-    f.tenancy = rq->account;
-    f.region = rq->region;
-    f.is_boot = k->is_boot;
-    f.compartment_id = req_query(rq, "compartmentId");
-    f.availability_domain = req_query(rq, "availabilityDomain");
-    f.display_name = req_query(rq, "displayName");
-    f.lifecycle_state = req_query(rq, "lifecycleState");
-    op.items = json_array();
-    if (store_bv_replica_list(cx->store, &f, list_one, &op, &next)) {
-        json_decref(op.items);
-        return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
-    }
-    oci_answer_list(rs, op.items, next);
-    return 0;
+    if (rc)
+        return rc;
+    l.f.availability_domain = req_query(rq, "availabilityDomain");
+    rc = store_bv_replica_list(cx->store, &l.f, list_one, &l, &next);
+    return bv_list_end(rs, cx, &l, rc, next);
 }
 
 /* GetBlockVolumeReplica: GET /20160918/blockVolumeReplicas/{blockVolumeReplicaId} */

@@ -367,19 +367,13 @@ int bv_get_any_volume(const struct req *rq, struct ctx *cx, struct resp *rs,
     return 0;
 }
 
-struct list_op {
-    const struct bv_kind *k;
-    struct store *st;
-    json_t *items;
-};
-
 static int list_one(const struct bv_volume *v, void *arg)
 {
-    struct list_op *op = arg;
+    struct bv_list *l = arg;
     struct bv_replica reps[BV_MAX_REPLICAS];
-    size_t n = bv_load_replicas(op->st, v->id, reps, BV_MAX_REPLICAS);
+    size_t n = bv_load_replicas(l->st, v->id, reps, BV_MAX_REPLICAS);
 
-    json_array_append_new(op->items, bv_json_volume(op->k, v, reps, n));
+    json_array_append_new(l->items, bv_json_volume(l->k, v, reps, n));
     return 0;
 }
 
@@ -388,28 +382,15 @@ static int list_one(const struct bv_volume *v, void *arg)
 int bv_list_any_volumes(const struct req *rq, struct ctx *cx, struct resp *rs,
                         const struct bv_kind *k)
 {
-    struct bv_filter f;
-    struct list_op op = { k, cx->store, NULL };
+    struct bv_list l;
     int64_t next = 0;
-    int e;
+    int rc = bv_list_begin(rq, cx, rs, k, &l);
 
-    memset(&f, 0, sizeof(f));
-    if ((e = oci_page_number(rq, cx, rs, &bv_paging, &f.limit, &f.after_seq)))
-        return e;
-    f.tenancy = rq->account;
-    f.region = rq->region;
-    f.is_boot = k->is_boot;
-    f.compartment_id = req_query(rq, "compartmentId");
-    f.availability_domain = req_query(rq, "availabilityDomain");
-    f.display_name = req_query(rq, "displayName");
-    f.lifecycle_state = req_query(rq, "lifecycleState");
-    op.items = json_array();
-    if (store_bv_volume_list(cx->store, &f, list_one, &op, &next)) {
-        json_decref(op.items);
-        return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
-    }
-    oci_answer_list(rs, op.items, next);
-    return 0;
+    if (rc)
+        return rc;
+    l.f.availability_domain = req_query(rq, "availabilityDomain");
+    rc = store_bv_volume_list(cx->store, &l.f, list_one, &l, &next);
+    return bv_list_end(rs, cx, &l, rc, next);
 }
 
 struct update_op {
