@@ -393,66 +393,16 @@ out:
     return e;
 }
 
-int bv_create_volume_backup(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return create_backup(rq, cx, rs, &bv_block);
-}
-
-/* GetVolumeBackup: GET /20160918/volumeBackups/{volumeBackupId} */
-int bv_get_volume_backup(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return get_backup(rq, cx, rs, &bv_block);
-}
-
-int bv_list_volume_backups(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return list_backups(rq, cx, rs, &bv_block);
-}
-
-int bv_update_volume_backup(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return update_backup(rq, cx, rs, &bv_block);
-}
-
-int bv_delete_volume_backup(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return delete_backup(rq, cx, rs, &bv_block);
-}
-
-int bv_copy_volume_backup(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return copy_backup(rq, cx, rs, &bv_block);
-}
-
-int bv_create_boot_volume_backup(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return create_backup(rq, cx, rs, &bv_boot);
-}
-
-/* GetBootVolumeBackup: GET /20160918/bootVolumeBackups/{bootVolumeBackupId} */
-int bv_get_boot_volume_backup(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return get_backup(rq, cx, rs, &bv_boot);
-}
-
-/* ListBootVolumeBackups: GET /20160918/bootVolumeBackups?compartmentId*&bootVolumeId&... */
-int bv_list_boot_volume_backups(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return list_backups(rq, cx, rs, &bv_boot);
-}
-
-int bv_update_boot_volume_backup(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return update_backup(rq, cx, rs, &bv_boot);
-}
-
-/* DeleteBootVolumeBackup: DELETE /20160918/bootVolumeBackups/{bootVolumeBackupId} -> 204 */
-int bv_delete_boot_volume_backup(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return delete_backup(rq, cx, rs, &bv_boot);
-}
-
-int bv_copy_boot_volume_backup(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return copy_backup(rq, cx, rs, &bv_boot);
-}
+/* CreateVolumeBackup / CreateBootVolumeBackup */
+BV_TWINS(bv_create_volume_backup, bv_create_boot_volume_backup, create_backup)
+/* GetVolumeBackup: GET /20160918/volumeBackups/{volumeBackupId};
+ * GetBootVolumeBackup: GET /20160918/bootVolumeBackups/{bootVolumeBackupId} */
+BV_TWINS(bv_get_volume_backup, bv_get_boot_volume_backup, get_backup)
+/* ListVolumeBackups / ListBootVolumeBackups: GET ...?compartmentId*&(boot)VolumeId&... */
+BV_TWINS(bv_list_volume_backups, bv_list_boot_volume_backups, list_backups)
+/* UpdateVolumeBackup / UpdateBootVolumeBackup */
+BV_TWINS(bv_update_volume_backup, bv_update_boot_volume_backup, update_backup)
+/* DeleteVolumeBackup / DeleteBootVolumeBackup -> 204 */
+BV_TWINS(bv_delete_volume_backup, bv_delete_boot_volume_backup, delete_backup)
+/* CopyVolumeBackup / CopyBootVolumeBackup */
+BV_TWINS(bv_copy_volume_backup, bv_copy_boot_volume_backup, copy_backup)

@@ -127,27 +127,9 @@ static int list_replicas(const struct req *rq, struct ctx *cx, struct resp *rs,
     return bv_list_end(rs, cx, &l, rc, next);
 }
 
-/* GetBlockVolumeReplica: GET /20160918/blockVolumeReplicas/{blockVolumeReplicaId} */
-int bv_get_block_volume_replica(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return get_replica(rq, cx, rs, &bv_block);
-}
-
-/* ListBlockVolumeReplicas: GET /20160918/blockVolumeReplicas?availabilityDomain&compartmentId&
+/* GetBlockVolumeReplica: GET /20160918/blockVolumeReplicas/{blockVolumeReplicaId};
+ * GetBootVolumeReplica: GET /20160918/bootVolumeReplicas/{bootVolumeReplicaId} */
+BV_TWINS(bv_get_block_volume_replica, bv_get_boot_volume_replica, get_replica)
+/* ListBlockVolumeReplicas / ListBootVolumeReplicas: GET ...?availabilityDomain&compartmentId&
  * displayName&lifecycleState&limit&page */
-int bv_list_block_volume_replicas(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return list_replicas(rq, cx, rs, &bv_block);
-}
-
-/* GetBootVolumeReplica: GET /20160918/bootVolumeReplicas/{bootVolumeReplicaId} */
-int bv_get_boot_volume_replica(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return get_replica(rq, cx, rs, &bv_boot);
-}
-
-/* ListBootVolumeReplicas: GET /20160918/bootVolumeReplicas?... */
-int bv_list_boot_volume_replicas(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return list_replicas(rq, cx, rs, &bv_boot);
-}
+BV_TWINS(bv_list_block_volume_replicas, bv_list_boot_volume_replicas, list_replicas)

@@ -1,6 +1,7 @@
-/* bv_volume.c - CreateVolume, GetVolume, ListVolumes, UpdateVolume, DeleteVolume; the same code
- * serves the boot-volume twins (bv_boot_volume.c) through struct bv_kind. Keys live in
- * bv_volume_kms.c. */
+/* bv_volume.c - CreateVolume, GetVolume, ListVolumes, UpdateVolume, DeleteVolume and their
+ * boot-volume twins, one code through struct bv_kind. For boot volumes sourceDetails is required;
+ * CHOICE: {"type":"image","id":<image OCID>} creates a boot volume without an instance launch
+ * (the emulator's root of boot volumes; seed data reuses it). Keys live in bv_volume_kms.c. */
 #include "bv.h"
 #include "bv_json.h"
 
@@ -308,7 +309,7 @@ static int parse_create(const json_t *body, struct create_op *op, const char **a
 }
 
 /* CreateVolume: POST /20160918/volumes; CreateBootVolume: POST /20160918/bootVolumes */
-int bv_create_any_volume(const struct req *rq, struct ctx *cx, struct resp *rs,
+static int create_volume(const struct req *rq, struct ctx *cx, struct resp *rs,
                          const struct bv_kind *k)
 {
     struct create_op *op = NULL;
@@ -356,7 +357,7 @@ out:
 }
 
 /* GetVolume: GET /20160918/volumes/{volumeId} */
-int bv_get_any_volume(const struct req *rq, struct ctx *cx, struct resp *rs,
+static int get_volume(const struct req *rq, struct ctx *cx, struct resp *rs,
                       const struct bv_kind *k)
 {
     struct bv_volume v;
@@ -379,7 +380,7 @@ static int list_one(const struct bv_volume *v, void *arg)
 
 /* ListVolumes: GET /20160918/volumes?compartmentId&availabilityDomain&displayName&
  * lifecycleState&limit&page */
-int bv_list_any_volumes(const struct req *rq, struct ctx *cx, struct resp *rs,
+static int list_volumes(const struct req *rq, struct ctx *cx, struct resp *rs,
                         const struct bv_kind *k)
 {
     struct bv_list l;
@@ -458,7 +459,7 @@ static int update_tx(struct store *st, void *arg)
 }
 
 /* UpdateVolume: PUT /20160918/volumes/{volumeId} */
-int bv_update_any_volume(const struct req *rq, struct ctx *cx, struct resp *rs,
+static int update_volume(const struct req *rq, struct ctx *cx, struct resp *rs,
                          const struct bv_kind *k)
 {
     struct update_op *op = NULL;
@@ -532,7 +533,7 @@ static int delete_tx(struct store *st, void *arg)
 
 /* DeleteVolume: DELETE /20160918/volumes/{volumeId} -> 204; the volume stays readable as
  * TERMINATED (CHOICE: immediately) */
-int bv_delete_any_volume(const struct req *rq, struct ctx *cx, struct resp *rs,
+static int delete_volume(const struct req *rq, struct ctx *cx, struct resp *rs,
                          const struct bv_kind *k)
 {
     struct delete_op *op = calloc(1, sizeof(*op));
@@ -550,27 +551,13 @@ int bv_delete_any_volume(const struct req *rq, struct ctx *cx, struct resp *rs,
     return e;
 }
 
-int bv_create_volume(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return bv_create_any_volume(rq, cx, rs, &bv_block);
-}
-
-int bv_get_volume(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return bv_get_any_volume(rq, cx, rs, &bv_block);
-}
-
-int bv_list_volumes(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return bv_list_any_volumes(rq, cx, rs, &bv_block);
-}
-
-int bv_update_volume(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return bv_update_any_volume(rq, cx, rs, &bv_block);
-}
-
-int bv_delete_volume(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return bv_delete_any_volume(rq, cx, rs, &bv_block);
-}
+/* CreateVolume: POST /20160918/volumes; CreateBootVolume: POST /20160918/bootVolumes */
+BV_TWINS(bv_create_volume, bv_create_boot_volume, create_volume)
+/* GetVolume / GetBootVolume: GET .../{volumeId} */
+BV_TWINS(bv_get_volume, bv_get_boot_volume, get_volume)
+/* ListVolumes / ListBootVolumes */
+BV_TWINS(bv_list_volumes, bv_list_boot_volumes, list_volumes)
+/* UpdateVolume / UpdateBootVolume: PUT .../{volumeId} */
+BV_TWINS(bv_update_volume, bv_update_boot_volume, update_volume)
+/* DeleteVolume / DeleteBootVolume: DELETE .../{volumeId} */
+BV_TWINS(bv_delete_volume, bv_delete_boot_volume, delete_volume)

@@ -48,9 +48,12 @@ static int kms_tx(struct store *st, void *arg)
     return store_bv_volume_put(st, v);
 }
 
-static int kms_key(const struct req *rq, struct ctx *cx, struct resp *rs, const struct bv_kind *k,
-                   enum kms_action action)
+/* The method selects the operation. */
+static int kms_key(const struct req *rq, struct ctx *cx, struct resp *rs, const struct bv_kind *k)
 {
+    enum kms_action action = !strcmp(rq->method, "PUT")      ? KMS_PUT
+                             : !strcmp(rq->method, "DELETE") ? KMS_DELETE
+                                                             : KMS_GET;
     struct kms_op *op = calloc(1, sizeof(*op));
     json_t *body = NULL;
     int e = 0;
@@ -84,38 +87,6 @@ out:
     return e;
 }
 
-/* GetVolumeKmsKey: GET /20160918/volumes/{volumeId}/kmsKey */
-int bv_get_volume_kms_key(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return kms_key(rq, cx, rs, &bv_block, KMS_GET);
-}
-
-/* UpdateVolumeKmsKey: PUT /20160918/volumes/{volumeId}/kmsKey */
-int bv_update_volume_kms_key(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return kms_key(rq, cx, rs, &bv_block, KMS_PUT);
-}
-
-/* DeleteVolumeKmsKey: DELETE /20160918/volumes/{volumeId}/kmsKey */
-int bv_delete_volume_kms_key(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return kms_key(rq, cx, rs, &bv_block, KMS_DELETE);
-}
-
-/* GetBootVolumeKmsKey: GET /20160918/bootVolumes/{bootVolumeId}/kmsKey */
-int bv_get_boot_volume_kms_key(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return kms_key(rq, cx, rs, &bv_boot, KMS_GET);
-}
-
-/* UpdateBootVolumeKmsKey: PUT /20160918/bootVolumes/{bootVolumeId}/kmsKey */
-int bv_update_boot_volume_kms_key(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return kms_key(rq, cx, rs, &bv_boot, KMS_PUT);
-}
-
-/* DeleteBootVolumeKmsKey: DELETE /20160918/bootVolumes/{bootVolumeId}/kmsKey */
-int bv_delete_boot_volume_kms_key(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return kms_key(rq, cx, rs, &bv_boot, KMS_DELETE);
-}
+/* GetVolumeKmsKey, UpdateVolumeKmsKey, DeleteVolumeKmsKey: GET, PUT, DELETE
+ * /20160918/volumes/{volumeId}/kmsKey; the boot twins under /bootVolumes/{bootVolumeId}/kmsKey */
+BV_TWINS(bv_volume_kms_key, bv_boot_volume_kms_key, kms_key)
