@@ -94,6 +94,17 @@ int oci_body_object(const struct req *rq, struct ctx *cx, struct resp *rs, json_
     return 0;
 }
 
+json_t *oci_json_object_text(const char *text)
+{
+    json_t *j = text ? json_loads(text, 0, NULL) : NULL;
+
+    if (!json_is_object(j)) {
+        json_decref(j);
+        j = json_object();
+    }
+    return j;
+}
+
 void oci_set_etag(const struct req *rq, struct resp *rs, const char *etag)
 {
     resp_header(rs, rq->family == FAM_OCI_OS ? "ETag" : "etag", etag);

@@ -57,6 +57,9 @@ int oci_page_number(const struct req *rq, struct ctx *cx, struct resp *rs,
 /* Answers 200 with a list body (stolen) and opc-next-page: next, when not 0. */
 void oci_answer_list(struct resp *rs, json_t *body, int64_t next);
 
+/* A stored JSON object text as a new JSON object; {} when NULL or not an object. */
+json_t *oci_json_object_text(const char *text);
+
 /* RFC 3339 with milliseconds: 2026-11-25T08:32:37.374Z (out holds at least 25 bytes). */
 void oci_time(int64_t ms, char *out, size_t n);
 json_t *oci_time_json(int64_t ms);
