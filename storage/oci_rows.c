@@ -74,18 +74,27 @@ void db_row_bind(sqlite3_stmt *s, const struct db_row *t, const void *row)
     }
 }
 
-int db_row_get(struct store *st, const char *sql, const struct db_row *t, void *out, int n, ...)
+/* The statement for sql with n text parameters from ap bound to ?1 .. ?n, or NULL. */
+static sqlite3_stmt *bind_texts(struct store *st, const char *sql, int n, va_list ap)
 {
     sqlite3_stmt *s = db_stmt(st, sql);
+
+    for (int i = 1; s && i <= n; i++)
+        db_bind_text(s, i, va_arg(ap, const char *));
+    return s;
+}
+
+int db_row_get(struct store *st, const char *sql, const struct db_row *t, void *out, int n, ...)
+{
+    sqlite3_stmt *s;
     int rc = STORE_NOT_FOUND;
     va_list ap;
 
+    va_start(ap, n);
+    s = bind_texts(st, sql, n, ap);
+    va_end(ap);
     if (!s)
         return STORE_ERROR;
-    va_start(ap, n);
-    for (int i = 1; i <= n; i++)
-        db_bind_text(s, i, va_arg(ap, const char *));
-    va_end(ap);
     if (sqlite3_step(s) == SQLITE_ROW) {
         if (t)
             db_row_read(s, t, out);
@@ -107,16 +116,13 @@ int db_row_write(struct store *st, const char *sql, const struct db_row *t, cons
 
 int db_exec_text(struct store *st, const char *sql, int n, ...)
 {
-    sqlite3_stmt *s = db_stmt(st, sql);
+    sqlite3_stmt *s;
     va_list ap;
 
-    if (!s)
-        return STORE_ERROR;
     va_start(ap, n);
-    for (int i = 1; i <= n; i++)
-        db_bind_text(s, i, va_arg(ap, const char *));
+    s = bind_texts(st, sql, n, ap);
     va_end(ap);
-    return db_exec_stmt(st, s) ? STORE_ERROR : STORE_OK;
+    return s && !db_exec_stmt(st, s) ? STORE_OK : STORE_ERROR;
 }
 
 int db_if_match(int rc, const char *if_match, const char *etag)
