@@ -44,9 +44,9 @@ int kms_body_string(struct resp *rs, struct ctx *cx, json_t *body, const char *n
 /* The same, naming the field `label` in errors ("keyShape.algorithm"). */
 int kms_body_string_as(struct resp *rs, struct ctx *cx, json_t *body, const char *name,
                        const char *label, int required, const char **out);
-/* freeformTags (object of strings) / definedTags (object of objects); *out is malloc'd JSON text
- * or NULL when absent. Returns 0 or the error answered. */
-int kms_body_tags(struct resp *rs, struct ctx *cx, json_t *body, const char *name, char **out);
+/* freeformTags (object of strings) and definedTags (object of objects); each is malloc'd JSON
+ * text, or NULL when absent (the caller frees both, also on error). Returns 0 or the error. */
+int kms_body_tags(struct resp *rs, struct ctx *cx, json_t *body, char **freeform, char **defined);
 /* A compartmentId value must be an OCID: 400 InvalidParameter otherwise. */
 int kms_check_compartment(struct resp *rs, struct ctx *cx, const char *id);
 /* A displayName (NULL: not given) must be 1 to 255 characters: 400 InvalidParameter otherwise. */

@@ -66,7 +66,7 @@ int kms_body_string(struct resp *rs, struct ctx *cx, json_t *body, const char *n
     return kms_body_string_as(rs, cx, body, name, name, required, out);
 }
 
-int kms_body_tags(struct resp *rs, struct ctx *cx, json_t *body, const char *name, char **out)
+static int body_tags(struct resp *rs, struct ctx *cx, json_t *body, const char *name, char **out)
 {
     const char *k;
     json_t *v, *e;
@@ -83,6 +83,14 @@ int kms_body_tags(struct resp *rs, struct ctx *cx, json_t *body, const char *nam
     }
     *out = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER);
     return *out ? 0 : oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
+}
+
+int kms_body_tags(struct resp *rs, struct ctx *cx, json_t *body, char **freeform, char **defined)
+{
+    int e = body_tags(rs, cx, body, "freeformTags", freeform);
+
+    *defined = NULL;
+    return e ? e : body_tags(rs, cx, body, "definedTags", defined);
 }
 
 int kms_check_compartment(struct resp *rs, struct ctx *cx, const char *id)

@@ -150,9 +150,7 @@ int kms_create_key(const struct req *rq, struct ctx *cx, struct resp *rs)
         e = kms_body_member(rs, cx, body, "isAutoRotationEnabled", "isAutoRotationEnabled",
                             JSON_TRUE, 0, &rot);
     if (!e)
-        e = kms_body_tags(rs, cx, body, "freeformTags", &freeform);
-    if (!e)
-        e = kms_body_tags(rs, cx, body, "definedTags", &defined);
+        e = kms_body_tags(rs, cx, body, &freeform, &defined);
     if (e)
         goto out;
 
@@ -303,9 +301,7 @@ int kms_update_key(const struct req *rq, struct ctx *cx, struct resp *rs)
     if (!e)
         e = kms_check_display_name(rs, cx, u.display_name);
     if (!e)
-        e = kms_body_tags(rs, cx, body, "freeformTags", &freeform);
-    if (!e)
-        e = kms_body_tags(rs, cx, body, "definedTags", &defined);
+        e = kms_body_tags(rs, cx, body, &freeform, &defined);
     if (e)
         goto out;
     u.freeform_tags = freeform;

@@ -49,9 +49,7 @@ int kms_create_vault(const struct req *rq, struct ctx *cx, struct resp *rs)
         e = oci_fail(rs, cx, OCI_ERR_KMS_INVALID_VALUE, msg);
     }
     if (!e)
-        e = kms_body_tags(rs, cx, body, "freeformTags", &freeform);
-    if (!e)
-        e = kms_body_tags(rs, cx, body, "definedTags", &defined);
+        e = kms_body_tags(rs, cx, body, &freeform, &defined);
     if (e)
         goto out;
 
