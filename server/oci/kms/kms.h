@@ -47,6 +47,12 @@ int kms_body_string_as(struct resp *rs, struct ctx *cx, json_t *body, const char
 /* freeformTags (object of strings) and definedTags (object of objects); each is malloc'd JSON
  * text, or NULL when absent (the caller frees both, also on error). Returns 0 or the error. */
 int kms_body_tags(struct resp *rs, struct ctx *cx, json_t *body, char **freeform, char **defined);
+/* 1 when v is one of the n strings of set. */
+int kms_is_one_of(const char *v, const char *const *set, size_t n);
+/* A body value (NULL: not given) must be one of set: 400 InvalidParameter "Invalid value for
+ * parameter <name>: '<v>' (supported: <set>)." otherwise. Returns 0 or the error answered. */
+int kms_check_one_of(struct resp *rs, struct ctx *cx, const char *name, const char *v,
+                     const char *const *set, size_t n);
 /* A compartmentId value must be an OCID: 400 InvalidParameter otherwise. */
 int kms_check_compartment(struct resp *rs, struct ctx *cx, const char *id);
 /* A displayName (NULL: not given) must be 1 to 255 characters: 400 InvalidParameter otherwise. */

@@ -93,6 +93,31 @@ int kms_body_tags(struct resp *rs, struct ctx *cx, json_t *body, char **freeform
     return e ? e : body_tags(rs, cx, body, "definedTags", defined);
 }
 
+int kms_is_one_of(const char *v, const char *const *set, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(v, set[i]))
+            return 1;
+    return 0;
+}
+
+int kms_check_one_of(struct resp *rs, struct ctx *cx, const char *name, const char *v,
+                     const char *const *set, size_t n)
+{
+    char msg[256];
+    size_t len;
+
+    if (!v || kms_is_one_of(v, set, n))
+        return 0;
+    len = (size_t)snprintf(msg, sizeof(msg),
+                           "Invalid value for parameter %s: '%.40s' (supported: ", name, v);
+    for (size_t i = 0; i < n && len < sizeof(msg); i++)
+        len += (size_t)snprintf(msg + len, sizeof(msg) - len, "%s%s", i ? ", " : "", set[i]);
+    if (len < sizeof(msg))
+        snprintf(msg + len, sizeof(msg) - len, ").");
+    return oci_fail(rs, cx, OCI_ERR_KMS_INVALID_VALUE, msg);
+}
+
 int kms_check_compartment(struct resp *rs, struct ctx *cx, const char *id)
 {
     struct ocid o;

@@ -32,14 +32,6 @@ static const struct {
     { "ECDSA", "32, 48 and 66" },
 };
 
-static int is_one_of(const char *v, const char *const *set, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!strcmp(v, set[i]))
-            return 1;
-    return 0;
-}
-
 /* keyShape {algorithm*, length*, curveId}: fills k's shape fields. Returns 0 or the error. */
 static int parse_key_shape(struct resp *rs, struct ctx *cx, json_t *body, struct kms_key *k)
 {
@@ -55,15 +47,10 @@ static int parse_key_shape(struct resp *rs, struct ctx *cx, json_t *body, struct
         e = kms_body_member(rs, cx, shape, "length", "keyShape.length", JSON_INTEGER, 1, &len);
     if (!e)
         e = kms_body_string_as(rs, cx, shape, "curveId", "keyShape.curveId", 0, &curve);
+    if (!e)
+        e = kms_check_one_of(rs, cx, "keyShape.algorithm", alg, algorithms, 3);
     if (e)
         return e;
-    if (!is_one_of(alg, algorithms, 3)) {
-        snprintf(msg, sizeof(msg),
-                 "Invalid value for parameter keyShape.algorithm: '%.40s' (supported: AES, RSA, "
-                 "ECDSA).",
-                 alg);
-        return oci_fail(rs, cx, OCI_ERR_KMS_INVALID_VALUE, msg);
-    }
     for (size_t i = 0; i < sizeof(shapes) / sizeof(shapes[0]); i++) {
         if (strcmp(shapes[i].algorithm, alg) || shapes[i].length != json_integer_value(len))
             continue;
@@ -136,16 +123,9 @@ int kms_create_key(const struct req *rq, struct ctx *cx, struct resp *rs)
         e = kms_check_compartment(rs, cx, compartment);
     if (!e)
         e = kms_check_display_name(rs, cx, name);
-    if (!e && mode && !is_one_of(mode, modes, 2)) {
-        char msg[160];
-
-        /* CHOICE: EXTERNAL keys need an external key manager cmkemu does not emulate. */
-        snprintf(msg, sizeof(msg),
-                 "Invalid value for parameter protectionMode: '%.40s' (supported: HSM, "
-                 "SOFTWARE).",
-                 mode);
-        e = oci_fail(rs, cx, OCI_ERR_KMS_INVALID_VALUE, msg);
-    }
+    /* CHOICE: EXTERNAL keys need an external key manager cmkemu does not emulate. */
+    if (!e)
+        e = kms_check_one_of(rs, cx, "protectionMode", mode, modes, 2);
     if (!e)
         e = kms_body_member(rs, cx, body, "isAutoRotationEnabled", "isAutoRotationEnabled",
                             JSON_TRUE, 0, &rot);
@@ -217,7 +197,7 @@ static int enum_filter(const struct req *rq, struct ctx *cx, struct resp *rs, co
     char msg[160];
 
     *out = v;
-    if (!v || is_one_of(v, set, n))
+    if (!v || kms_is_one_of(v, set, n))
         return 0;
     snprintf(msg, sizeof(msg), "Invalid value for parameter %s: '%.40s'.", name, v);
     return oci_fail(rs, cx, OCI_ERR_KMS_INVALID_VALUE, msg);

@@ -15,6 +15,7 @@
 /* CreateVault: POST /20180608/vaults */
 int kms_create_vault(const struct req *rq, struct ctx *cx, struct resp *rs)
 {
+    static const char *const types[] = { "DEFAULT", "VIRTUAL_PRIVATE" };
     const struct oci_region *r = oci_region_find(rq->region);
     struct kms_vault v;
     json_t *body = NULL;
@@ -38,16 +39,9 @@ int kms_create_vault(const struct req *rq, struct ctx *cx, struct resp *rs)
         e = kms_check_compartment(rs, cx, compartment);
     if (!e)
         e = kms_check_display_name(rs, cx, name);
-    if (!e && strcmp(type, "DEFAULT") && strcmp(type, "VIRTUAL_PRIVATE")) {
-        char msg[160];
-
-        /* CHOICE: EXTERNAL vaults need an external key manager cmkemu does not emulate. */
-        snprintf(msg, sizeof(msg),
-                 "Invalid value for parameter vaultType: '%.40s' (supported: DEFAULT, "
-                 "VIRTUAL_PRIVATE).",
-                 type);
-        e = oci_fail(rs, cx, OCI_ERR_KMS_INVALID_VALUE, msg);
-    }
+    /* CHOICE: EXTERNAL vaults need an external key manager cmkemu does not emulate. */
+    if (!e)
+        e = kms_check_one_of(rs, cx, "vaultType", type, types, 2);
     if (!e)
         e = kms_body_tags(rs, cx, body, &freeform, &defined);
     if (e)
