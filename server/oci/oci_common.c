@@ -38,17 +38,23 @@ void oci_no_content(struct resp *rs)
     rs->no_body = 1;
 }
 
-int oci_fail(struct resp *rs, struct ctx *cx, int e, const char *arg)
+int oci_fail_message(struct resp *rs, int e, const char *message)
 {
     const struct api_error *row = oci_error_row(e);
+
+    resp_del_header(rs, "ETag");
+    resp_del_header(rs, "etag");
+    oci_json(rs, row->status, json_pack("{s:s, s:s}", "code", row->code, "message", message));
+    return e ? e : OCI_ERR_INTERNAL;
+}
+
+int oci_fail(struct resp *rs, struct ctx *cx, int e, const char *arg)
+{
     char msg[1024];
 
     (void)cx;
-    api_message(msg, sizeof(msg), row->message, arg);
-    resp_del_header(rs, "ETag");
-    resp_del_header(rs, "etag");
-    oci_json(rs, row->status, json_pack("{s:s, s:s}", "code", row->code, "message", msg));
-    return e ? e : OCI_ERR_INTERNAL;
+    api_message(msg, sizeof(msg), oci_error_row(e)->message, arg);
+    return oci_fail_message(rs, e, msg);
 }
 
 int oci_store_fail(struct resp *rs, struct ctx *cx, int rc, int not_found)

@@ -16,6 +16,8 @@
 
 /* Answers {"code","message"} for e (arg fills the message's "%s") and returns e. */
 int oci_fail(struct resp *rs, struct ctx *cx, int e, const char *arg);
+/* The same with the message already written from e's row. */
+int oci_fail_message(struct resp *rs, int e, const char *message);
 /* Answers status with a JSON body; steals the reference to body (NULL -> no body). */
 void oci_json(struct resp *rs, int status, json_t *body);
 /* Answers 200 with body (stolen) and, when etag is not NULL, the etag header. */
