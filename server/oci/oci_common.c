@@ -111,6 +111,13 @@ json_t *oci_json_object_text(const char *text)
     return j;
 }
 
+json_t *oci_json_text(const char *text, const char *dflt)
+{
+    json_t *j = text && *text ? json_loads(text, 0, NULL) : NULL;
+
+    return j ? j : json_loads(dflt, 0, NULL);
+}
+
 void oci_set_etag(const struct req *rq, struct resp *rs, const char *etag)
 {
     resp_header(rs, rq->family == FAM_OCI_OS ? "ETag" : "etag", etag);

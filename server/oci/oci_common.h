@@ -61,6 +61,9 @@ void oci_answer_list(struct resp *rs, json_t *body, int64_t next);
 
 /* A stored JSON object text as a new JSON object; {} when NULL or not an object. */
 json_t *oci_json_object_text(const char *text);
+/* A stored JSON object or array text as a new JSON value; dflt ("{}" or "[]") when NULL, empty or
+ * unreadable. */
+json_t *oci_json_text(const char *text, const char *dflt);
 
 /* RFC 3339 with milliseconds: 2026-11-25T08:32:37.374Z (out holds at least 25 bytes). */
 void oci_time(int64_t ms, char *out, size_t n);

@@ -9,20 +9,6 @@ static json_t *str_or_null(const char *s)
     return s && *s ? json_string(s) : json_null();
 }
 
-/* A stored JSON text (tags, schedules), or dflt when empty or unreadable. */
-static json_t *stored_json(const char *text, json_t *dflt)
-{
-    json_t *j;
-
-    if (!text || !*text)
-        return dflt;
-    j = json_loads(text, 0, NULL);
-    if (!j)
-        return dflt;
-    json_decref(dflt);
-    return j;
-}
-
 static json_t *replica_info(const struct bv_kind *k, const struct bv_replica *r)
 {
     json_t *o = json_object();
@@ -41,9 +27,9 @@ json_t *bv_json_volume(const struct bv_kind *k, const struct bv_volume *v,
 
     json_object_set_new(o, "availabilityDomain", json_string(v->availability_domain));
     json_object_set_new(o, "compartmentId", json_string(v->compartment_id));
-    json_object_set_new(o, "definedTags", stored_json(v->defined_tags, json_object()));
+    json_object_set_new(o, "definedTags", oci_json_text(v->defined_tags, "{}"));
     json_object_set_new(o, "displayName", json_string(v->display_name));
-    json_object_set_new(o, "freeformTags", stored_json(v->freeform_tags, json_object()));
+    json_object_set_new(o, "freeformTags", oci_json_text(v->freeform_tags, "{}"));
     json_object_set_new(o, "systemTags", json_object());
     json_object_set_new(o, "id", json_string(v->id));
     if (k->is_boot)
@@ -92,11 +78,11 @@ json_t *bv_json_backup(const struct bv_kind *k, const struct bv_backup *b)
     if (k->is_boot)
         json_object_set_new(o, "bootVolumeId", str_or_null(b->volume_id));
     json_object_set_new(o, "compartmentId", json_string(b->compartment_id));
-    json_object_set_new(o, "definedTags", stored_json(b->defined_tags, json_object()));
+    json_object_set_new(o, "definedTags", oci_json_text(b->defined_tags, "{}"));
     json_object_set_new(o, "systemTags", json_object());
     json_object_set_new(o, "displayName", json_string(b->display_name));
     json_object_set_new(o, "expirationTime", json_null());
-    json_object_set_new(o, "freeformTags", stored_json(b->freeform_tags, json_object()));
+    json_object_set_new(o, "freeformTags", oci_json_text(b->freeform_tags, "{}"));
     json_object_set_new(o, "id", json_string(b->id));
     if (k->is_boot)
         json_object_set_new(o, "imageId", str_or_null(b->image_id));
@@ -151,12 +137,12 @@ json_t *bv_json_policy(const struct bv_policy *p)
 
     json_object_set_new(o, "displayName", json_string(p->display_name));
     json_object_set_new(o, "id", json_string(p->id));
-    json_object_set_new(o, "schedules", stored_json(p->schedules, json_array()));
+    json_object_set_new(o, "schedules", oci_json_text(p->schedules, "[]"));
     json_object_set_new(o, "destinationRegion", str_or_null(p->destination_region));
     json_object_set_new(o, "timeCreated", oci_time_json(p->time_created_ms));
     json_object_set_new(o, "compartmentId", json_string(p->compartment_id));
-    json_object_set_new(o, "definedTags", stored_json(p->defined_tags, json_object()));
-    json_object_set_new(o, "freeformTags", stored_json(p->freeform_tags, json_object()));
+    json_object_set_new(o, "definedTags", oci_json_text(p->defined_tags, "{}"));
+    json_object_set_new(o, "freeformTags", oci_json_text(p->freeform_tags, "{}"));
     return o;
 }
 

@@ -58,7 +58,5 @@ int cg_list_match(const struct cg_list *q, const char *id, const char *name, con
 /* Answers q's page of items ({"items": [...]}), with opc-next-page when more follow; steals
  * items. */
 void cg_answer_page(struct resp *rs, json_t *items, const struct cg_list *q);
-/* A stored JSON text as a new JSON value; dflt ("{}" or "[]") when absent or unreadable. */
-json_t *cg_json_text(const char *text, const char *dflt);
 
 #endif

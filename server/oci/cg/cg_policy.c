@@ -98,13 +98,6 @@ void cg_answer_page(struct resp *rs, json_t *items, const struct cg_list *q)
     oci_answer_list(rs, json_pack("{s:o}", "items", page), end < n ? (int64_t)end : 0);
 }
 
-json_t *cg_json_text(const char *text, const char *dflt)
-{
-    json_t *j = text ? json_loads(text, 0, NULL) : NULL;
-
-    return j ? j : json_loads(dflt, 0, NULL);
-}
-
 /* SecurityPolicy / SecurityPolicySummary (the same members). CHOICE: an Oracle-managed policy
  * shows the caller's tenancy as its compartmentId. */
 static json_t *policy_json(const struct cg_policy *p, const char *tenancy)
@@ -118,7 +111,7 @@ static json_t *policy_json(const struct cg_policy *p, const char *tenancy)
     json_object_set_new(j, "compartmentId", json_string(tenancy));
     json_object_set_new(j, "owner", json_string("ORACLE"));
     json_object_set_new(j, "category", json_string(p->category));
-    json_object_set_new(j, "services", cg_json_text(p->services, "[]"));
+    json_object_set_new(j, "services", oci_json_text(p->services, "[]"));
     json_object_set_new(j, "timeCreated", oci_time_json(CG_BUILTIN_TIME_MS));
     json_object_set_new(j, "timeUpdated", oci_time_json(CG_BUILTIN_TIME_MS));
     json_object_set_new(j, "lifecycleState", json_string("ACTIVE"));

@@ -23,12 +23,12 @@ static json_t *recipe_json(const struct cg_recipe *r, const char *tenancy)
                         r->description ? json_string(r->description) : json_null());
     json_object_set_new(j, "compartmentId", json_string(oracle ? tenancy : r->compartment_id));
     json_object_set_new(j, "owner", json_string(r->owner));
-    json_object_set_new(j, "securityPolicies", cg_json_text(r->policies, "[]"));
+    json_object_set_new(j, "securityPolicies", oci_json_text(r->policies, "[]"));
     json_object_set_new(j, "timeCreated", oci_time_json(r->time_created_ms));
     json_object_set_new(j, "timeUpdated", oci_time_json(r->time_updated_ms));
     json_object_set_new(j, "lifecycleState", json_string(r->lifecycle_state));
-    json_object_set_new(j, "freeformTags", cg_json_text(r->freeform_tags, "{}"));
-    json_object_set_new(j, "definedTags", cg_json_text(r->defined_tags, "{}"));
+    json_object_set_new(j, "freeformTags", oci_json_text(r->freeform_tags, "{}"));
+    json_object_set_new(j, "definedTags", oci_json_text(r->defined_tags, "{}"));
     json_object_set_new(j, "systemTags", json_object());
     return j;
 }

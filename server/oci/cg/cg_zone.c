@@ -23,15 +23,15 @@ static json_t *zone_json(const struct cg_zone *z, int full)
     json_object_set_new(j, "securityZoneRecipeId", json_string(z->recipe_id));
     if (full) {
         json_object_set_new(j, "securityZoneTargetId", json_string(z->target_id));
-        json_object_set_new(j, "inheritedByCompartments", cg_json_text(z->inherited, "[]"));
+        json_object_set_new(j, "inheritedByCompartments", oci_json_text(z->inherited, "[]"));
     }
     json_object_set_new(j, "timeCreated", oci_time_json(z->time_created_ms));
     json_object_set_new(j, "timeUpdated", oci_time_json(z->time_updated_ms));
     json_object_set_new(j, "lifecycleState", json_string(z->lifecycle_state));
     json_object_set_new(j, "isInheritanceAfterDeleteEnabled",
                         json_boolean(z->inheritance_after_delete));
-    json_object_set_new(j, "freeformTags", cg_json_text(z->freeform_tags, "{}"));
-    json_object_set_new(j, "definedTags", cg_json_text(z->defined_tags, "{}"));
+    json_object_set_new(j, "freeformTags", oci_json_text(z->freeform_tags, "{}"));
+    json_object_set_new(j, "definedTags", oci_json_text(z->defined_tags, "{}"));
     json_object_set_new(j, "systemTags", json_object());
     return j;
 }
