@@ -100,6 +100,11 @@ int oci_body_object(const struct req *rq, struct ctx *cx, struct resp *rs, json_
     return 0;
 }
 
+json_t *oci_json_string_or_null(const char *s)
+{
+    return s && *s ? json_string(s) : json_null();
+}
+
 json_t *oci_json_object_text(const char *text)
 {
     json_t *j = text ? json_loads(text, 0, NULL) : NULL;

@@ -59,6 +59,8 @@ int oci_page_number(const struct req *rq, struct ctx *cx, struct resp *rs,
 /* Answers 200 with a list body (stolen) and opc-next-page: next, when not 0. */
 void oci_answer_list(struct resp *rs, json_t *body, int64_t next);
 
+/* A string, or JSON null for "" (how the stores spell a null field). */
+json_t *oci_json_string_or_null(const char *s);
 /* A stored JSON object text as a new JSON object; {} when NULL or not an object. */
 json_t *oci_json_object_text(const char *text);
 /* A stored JSON object or array text as a new JSON value; dflt ("{}" or "[]") when NULL, empty or

@@ -34,8 +34,7 @@ json_t *kms_vault_json(const struct kms_vault *v, const char *base, int summary)
     json_object_set_new(j, "vaultType", json_string(v->vault_type));
     if (summary)
         return j;
-    json_object_set_new(j, "wrappingkeyId",
-                        v->wrapping_key_id[0] ? json_string(v->wrapping_key_id) : json_null());
+    json_object_set_new(j, "wrappingkeyId", oci_json_string_or_null(v->wrapping_key_id));
     json_object_set_new(j, "isPrimary", json_true());
     /* CHOICE: only VIRTUAL_PRIVATE vaults can be replicated, as in OCI's documentation. */
     json_object_set_new(j, "isVaultReplicable",

@@ -22,7 +22,7 @@ json_t *os_bucket_json(const struct os_bucket *b, unsigned fields)
     json_object_set_new(j, "freeformTags", oci_json_object_text(b->freeform_tags));
     json_object_set_new(j, "definedTags", oci_json_object_text(b->defined_tags));
     /* Oracle-managed key: null, never "" (§1.3) */
-    json_object_set_new(j, "kmsKeyId", b->kms_key_id[0] ? json_string(b->kms_key_id) : json_null());
+    json_object_set_new(j, "kmsKeyId", oci_json_string_or_null(b->kms_key_id));
     json_object_set_new(j, "isBucketKeyEnabled", json_boolean(b->is_bucket_key_enabled));
     json_object_set_new(j, "objectLifecyclePolicyEtag", json_null());
     /* without fields=approximateCount/Size they are null; buckets hold no objects here */
