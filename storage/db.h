@@ -7,6 +7,7 @@
 
 #include <pthread.h>
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #define DB_MAX_STMTS 256
@@ -46,5 +47,52 @@ char *db_col_dup(sqlite3_stmt *s, int i);
 int db_exec_stmt(struct store *st, sqlite3_stmt *s);
 /* Logs the last error with context. */
 void db_log_error(struct store *st, const char *what);
+
+/* oci_rows.c - row tables. A row table maps a struct onto the columns of a query, one entry per
+ * column in SELECT order; the same entries bind INSERT parameters ?1, ?2, ... The kind says how a
+ * field is stored. The calls below need the store locked. */
+enum db_kind {
+    DB_TEXT,     /* char[]: as it is */
+    DB_TEXT_OPT, /* char[]: "" is stored as NULL */
+    DB_DUP,      /* char * (malloc'd, NULL = SQL NULL); a read frees what the field held */
+    DB_DUP_OBJ,  /* the same for a JSON object text: NULL is stored as '{}' */
+    DB_DUP_READ, /* the same for a computed column: read, never bound */
+    DB_INT,      /* int or int64_t, by the field's size */
+    DB_INT_OPT,  /* the same: 0 is stored as NULL */
+    DB_FLAG      /* int: stored as 0 or 1 */
+};
+struct db_col {
+    enum db_kind kind;
+    size_t off;
+    size_t size;
+};
+struct db_row {
+    const struct db_col *col;
+    size_t ncol;
+    size_t size; /* of the struct */
+};
+/* clang-format off */
+#define DB_COL(type, kind, field) { kind, offsetof(type, field), sizeof(((type *)0)->field) }
+#define DB_ROW(type, cols)        { cols, sizeof(cols) / sizeof(cols[0]), sizeof(type) }
+/* clang-format on */
+/* Reads the current row of s into the struct at row. */
+void db_row_read(sqlite3_stmt *s, const struct db_row *t, void *row);
+/* Binds the struct at row to the parameters ?1 .. ?ncol. */
+void db_row_bind(sqlite3_stmt *s, const struct db_row *t, const void *row);
+/* Runs the single-row query sql with n text parameters (?1 .. ?n, const char *) and reads its row
+ * into out through t (t NULL: only whether there is a row); fields the table does not name are
+ * left as they are. STORE_OK, STORE_NOT_FOUND or STORE_ERROR. */
+int db_row_get(struct store *st, const char *sql, const struct db_row *t, void *out, int n, ...);
+/* Runs the write sql with the struct at row bound through t. STORE_OK or STORE_ERROR. */
+int db_row_write(struct store *st, const char *sql, const struct db_row *t, const void *row);
+/* Runs the write sql with n text parameters (?1 .. ?n). STORE_OK or STORE_ERROR. */
+int db_exec_text(struct store *st, const char *sql, int n, ...);
+/* rc, or STORE_ETAG_MISMATCH when rc is STORE_OK and if_match (NULL: none) is not etag. */
+int db_if_match(int rc, const char *if_match, const char *etag);
+/* Steps s and reads up to limit rows (limit < 0: all), each zeroed then read, into the growing
+ * array *rows (the caller frees it and what its rows own, also on error). *more is set, and s
+ * left on that row, when another row follows. STORE_OK or STORE_ERROR (logged). */
+int db_row_list(struct store *st, sqlite3_stmt *s, const struct db_row *t, int limit, void **rows,
+                size_t *n, int *more);
 
 #endif

@@ -4,6 +4,7 @@
 
 #include "db.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define VOL_COLS                                                                                \
@@ -106,346 +107,59 @@ int store_bv_tx(struct store *st, store_bv_tx_fn *fn, void *arg)
     return db_tx_end(st, rc);
 }
 
-/* Binds "" as SQL NULL: the structs spell null as "". */
-static void bind_opt(sqlite3_stmt *s, int i, const char *v)
-{
-    db_bind_text(s, i, v && *v ? v : NULL);
-}
+/* Row tables, in the order of the *_COLS lists: "" is stored as NULL (DB_TEXT_OPT) where the
+ * wire field is null. */
+/* clang-format off */
+#define V(kind, f) DB_COL(struct bv_volume, kind, f)
+static const struct db_col VOL_COL[] = {
+    V(DB_TEXT, id), V(DB_FLAG, is_boot), V(DB_TEXT, tenancy), V(DB_TEXT, region),
+    V(DB_TEXT, compartment_id), V(DB_TEXT, availability_domain), V(DB_TEXT, display_name),
+    V(DB_TEXT, lifecycle_state), V(DB_INT, size_in_gbs), V(DB_INT, vpus_per_gb),
+    V(DB_TEXT_OPT, kms_key_id), V(DB_TEXT_OPT, source_type), V(DB_TEXT_OPT, source_id),
+    V(DB_TEXT_OPT, image_id), V(DB_INT, time_created_ms), V(DB_TEXT, etag),
+    V(DB_TEXT_OPT, freeform_tags), V(DB_TEXT_OPT, defined_tags) };
+#undef V
+#define B(kind, f) DB_COL(struct bv_backup, kind, f)
+static const struct db_col BACKUP_COL[] = {
+    B(DB_TEXT, id), B(DB_FLAG, is_boot), B(DB_TEXT, tenancy), B(DB_TEXT, region),
+    B(DB_TEXT, compartment_id), B(DB_TEXT, display_name), B(DB_TEXT, lifecycle_state),
+    B(DB_TEXT, type), B(DB_TEXT, source_type), B(DB_TEXT_OPT, volume_id),
+    B(DB_TEXT_OPT, source_backup_id), B(DB_TEXT_OPT, kms_key_id), B(DB_TEXT_OPT, image_id),
+    B(DB_INT, size_in_gbs), B(DB_INT, time_created_ms), B(DB_TEXT, etag),
+    B(DB_TEXT_OPT, freeform_tags), B(DB_TEXT_OPT, defined_tags) };
+#undef B
+#define R(kind, f) DB_COL(struct bv_replica, kind, f)
+static const struct db_col REPLICA_COL[] = {
+    R(DB_TEXT, id), R(DB_FLAG, is_boot), R(DB_TEXT, tenancy), R(DB_TEXT, region),
+    R(DB_TEXT, compartment_id), R(DB_TEXT, availability_domain), R(DB_TEXT, display_name),
+    R(DB_TEXT, lifecycle_state), R(DB_TEXT, volume_id), R(DB_TEXT_OPT, kms_key_id),
+    R(DB_INT, size_in_gbs), R(DB_TEXT_OPT, image_id), R(DB_INT, time_created_ms),
+    R(DB_TEXT, etag) };
+#undef R
+#define P(kind, f) DB_COL(struct bv_policy, kind, f)
+static const struct db_col POLICY_COL[] = {
+    P(DB_TEXT, id), P(DB_TEXT, tenancy), P(DB_TEXT, region), P(DB_TEXT, compartment_id),
+    P(DB_TEXT, display_name), P(DB_TEXT_OPT, destination_region), P(DB_TEXT, schedules),
+    P(DB_INT, time_created_ms), P(DB_TEXT, etag), P(DB_TEXT_OPT, freeform_tags),
+    P(DB_TEXT_OPT, defined_tags) };
+#undef P
+#define A(kind, f) DB_COL(struct bv_assignment, kind, f)
+static const struct db_col ASSIGN_COL[] = {
+    A(DB_TEXT, id), A(DB_TEXT, tenancy), A(DB_TEXT, region), A(DB_TEXT, asset_id),
+    A(DB_TEXT, policy_id), A(DB_TEXT_OPT, xrc_kms_key_id), A(DB_INT, time_created_ms),
+    A(DB_TEXT, etag) };
+#undef A
+/* clang-format on */
 
-static void read_volume(sqlite3_stmt *s, struct bv_volume *v)
-{
-    memset(v, 0, sizeof(*v));
-    db_col_text(s, 0, v->id, sizeof(v->id));
-    v->is_boot = sqlite3_column_int(s, 1);
-    db_col_text(s, 2, v->tenancy, sizeof(v->tenancy));
-    db_col_text(s, 3, v->region, sizeof(v->region));
-    db_col_text(s, 4, v->compartment_id, sizeof(v->compartment_id));
-    db_col_text(s, 5, v->availability_domain, sizeof(v->availability_domain));
-    db_col_text(s, 6, v->display_name, sizeof(v->display_name));
-    db_col_text(s, 7, v->lifecycle_state, sizeof(v->lifecycle_state));
-    v->size_in_gbs = sqlite3_column_int64(s, 8);
-    v->vpus_per_gb = sqlite3_column_int(s, 9);
-    db_col_text(s, 10, v->kms_key_id, sizeof(v->kms_key_id));
-    db_col_text(s, 11, v->source_type, sizeof(v->source_type));
-    db_col_text(s, 12, v->source_id, sizeof(v->source_id));
-    db_col_text(s, 13, v->image_id, sizeof(v->image_id));
-    v->time_created_ms = sqlite3_column_int64(s, 14);
-    db_col_text(s, 15, v->etag, sizeof(v->etag));
-    db_col_text(s, 16, v->freeform_tags, sizeof(v->freeform_tags));
-    db_col_text(s, 17, v->defined_tags, sizeof(v->defined_tags));
-}
+static const struct db_row VOLUME = DB_ROW(struct bv_volume, VOL_COL);
+static const struct db_row BACKUP = DB_ROW(struct bv_backup, BACKUP_COL);
+static const struct db_row REPLICA = DB_ROW(struct bv_replica, REPLICA_COL);
+static const struct db_row POLICY = DB_ROW(struct bv_policy, POLICY_COL);
+static const struct db_row ASSIGNMENT = DB_ROW(struct bv_assignment, ASSIGN_COL);
 
-static void read_backup(sqlite3_stmt *s, struct bv_backup *b)
-{
-    memset(b, 0, sizeof(*b));
-    db_col_text(s, 0, b->id, sizeof(b->id));
-    b->is_boot = sqlite3_column_int(s, 1);
-    db_col_text(s, 2, b->tenancy, sizeof(b->tenancy));
-    db_col_text(s, 3, b->region, sizeof(b->region));
-    db_col_text(s, 4, b->compartment_id, sizeof(b->compartment_id));
-    db_col_text(s, 5, b->display_name, sizeof(b->display_name));
-    db_col_text(s, 6, b->lifecycle_state, sizeof(b->lifecycle_state));
-    db_col_text(s, 7, b->type, sizeof(b->type));
-    db_col_text(s, 8, b->source_type, sizeof(b->source_type));
-    db_col_text(s, 9, b->volume_id, sizeof(b->volume_id));
-    db_col_text(s, 10, b->source_backup_id, sizeof(b->source_backup_id));
-    db_col_text(s, 11, b->kms_key_id, sizeof(b->kms_key_id));
-    db_col_text(s, 12, b->image_id, sizeof(b->image_id));
-    b->size_in_gbs = sqlite3_column_int64(s, 13);
-    b->time_created_ms = sqlite3_column_int64(s, 14);
-    db_col_text(s, 15, b->etag, sizeof(b->etag));
-    db_col_text(s, 16, b->freeform_tags, sizeof(b->freeform_tags));
-    db_col_text(s, 17, b->defined_tags, sizeof(b->defined_tags));
-}
-
-static void read_replica(sqlite3_stmt *s, struct bv_replica *r)
-{
-    memset(r, 0, sizeof(*r));
-    db_col_text(s, 0, r->id, sizeof(r->id));
-    r->is_boot = sqlite3_column_int(s, 1);
-    db_col_text(s, 2, r->tenancy, sizeof(r->tenancy));
-    db_col_text(s, 3, r->region, sizeof(r->region));
-    db_col_text(s, 4, r->compartment_id, sizeof(r->compartment_id));
-    db_col_text(s, 5, r->availability_domain, sizeof(r->availability_domain));
-    db_col_text(s, 6, r->display_name, sizeof(r->display_name));
-    db_col_text(s, 7, r->lifecycle_state, sizeof(r->lifecycle_state));
-    db_col_text(s, 8, r->volume_id, sizeof(r->volume_id));
-    db_col_text(s, 9, r->kms_key_id, sizeof(r->kms_key_id));
-    r->size_in_gbs = sqlite3_column_int64(s, 10);
-    db_col_text(s, 11, r->image_id, sizeof(r->image_id));
-    r->time_created_ms = sqlite3_column_int64(s, 12);
-    db_col_text(s, 13, r->etag, sizeof(r->etag));
-}
-
-static void read_policy(sqlite3_stmt *s, struct bv_policy *p)
-{
-    memset(p, 0, sizeof(*p));
-    db_col_text(s, 0, p->id, sizeof(p->id));
-    db_col_text(s, 1, p->tenancy, sizeof(p->tenancy));
-    db_col_text(s, 2, p->region, sizeof(p->region));
-    db_col_text(s, 3, p->compartment_id, sizeof(p->compartment_id));
-    db_col_text(s, 4, p->display_name, sizeof(p->display_name));
-    db_col_text(s, 5, p->destination_region, sizeof(p->destination_region));
-    db_col_text(s, 6, p->schedules, sizeof(p->schedules));
-    p->time_created_ms = sqlite3_column_int64(s, 7);
-    db_col_text(s, 8, p->etag, sizeof(p->etag));
-    db_col_text(s, 9, p->freeform_tags, sizeof(p->freeform_tags));
-    db_col_text(s, 10, p->defined_tags, sizeof(p->defined_tags));
-}
-
-static void read_assignment(sqlite3_stmt *s, struct bv_assignment *a)
-{
-    memset(a, 0, sizeof(*a));
-    db_col_text(s, 0, a->id, sizeof(a->id));
-    db_col_text(s, 1, a->tenancy, sizeof(a->tenancy));
-    db_col_text(s, 2, a->region, sizeof(a->region));
-    db_col_text(s, 3, a->asset_id, sizeof(a->asset_id));
-    db_col_text(s, 4, a->policy_id, sizeof(a->policy_id));
-    db_col_text(s, 5, a->xrc_kms_key_id, sizeof(a->xrc_kms_key_id));
-    a->time_created_ms = sqlite3_column_int64(s, 6);
-    db_col_text(s, 7, a->etag, sizeof(a->etag));
-}
-
-/* Prepares a get by (id, tenancy, region[, is_boot]) and steps it once. Returns the statement
- * positioned on the row, or NULL with *rc set. The store stays locked; the caller unlocks. */
-static sqlite3_stmt *get_row(struct store *st, const char *sql, const char *tenancy,
-                             const char *region, int is_boot, const char *id, int *rc)
-{
-    sqlite3_stmt *s = db_stmt(st, sql);
-
-    if (!s) {
-        *rc = STORE_ERROR;
-        return NULL;
-    }
-    db_bind_text(s, 1, id);
-    db_bind_text(s, 2, tenancy);
-    db_bind_text(s, 3, region);
-    if (is_boot >= 0)
-        sqlite3_bind_int(s, 4, is_boot);
-    if (sqlite3_step(s) != SQLITE_ROW) {
-        *rc = STORE_NOT_FOUND;
-        return NULL;
-    }
-    *rc = STORE_OK;
-    return s;
-}
-
-int store_bv_volume_get(struct store *st, const char *tenancy, const char *region, int is_boot,
-                        const char *id, struct bv_volume *out)
-{
-    sqlite3_stmt *s;
-    int rc;
-
-    db_read_begin(st);
-    s = get_row(st, SQL_VOL_GET, tenancy, region, is_boot ? 1 : 0, id, &rc);
-    if (s)
-        read_volume(s, out);
-    db_read_end(st);
-    return rc;
-}
-
-int store_bv_backup_get(struct store *st, const char *tenancy, const char *region, int is_boot,
-                        const char *id, struct bv_backup *out)
-{
-    sqlite3_stmt *s;
-    int rc;
-
-    db_read_begin(st);
-    s = get_row(st, SQL_BACKUP_GET, tenancy, region, is_boot ? 1 : 0, id, &rc);
-    if (s)
-        read_backup(s, out);
-    db_read_end(st);
-    return rc;
-}
-
-int store_bv_replica_get(struct store *st, const char *tenancy, const char *region, int is_boot,
-                         const char *id, struct bv_replica *out)
-{
-    sqlite3_stmt *s;
-    int rc;
-
-    db_read_begin(st);
-    s = get_row(st, SQL_REPLICA_GET, tenancy, region, is_boot ? 1 : 0, id, &rc);
-    if (s)
-        read_replica(s, out);
-    db_read_end(st);
-    return rc;
-}
-
-int store_bv_policy_get(struct store *st, const char *tenancy, const char *region, const char *id,
-                        struct bv_policy *out)
-{
-    sqlite3_stmt *s;
-    int rc;
-
-    db_read_begin(st);
-    s = get_row(st, SQL_POLICY_GET, tenancy, region, -1, id, &rc);
-    if (s)
-        read_policy(s, out);
-    db_read_end(st);
-    return rc;
-}
-
-int store_bv_assignment_get(struct store *st, const char *tenancy, const char *region,
-                            const char *id, struct bv_assignment *out)
-{
-    sqlite3_stmt *s;
-    int rc;
-
-    db_read_begin(st);
-    s = get_row(st, SQL_ASSIGN_GET, tenancy, region, -1, id, &rc);
-    if (s)
-        read_assignment(s, out);
-    db_read_end(st);
-    return rc;
-}
-
-/* Steps a prepared write under the lock. */
-static int run_write(struct store *st, sqlite3_stmt *s)
-{
-    return s && !db_exec_stmt(st, s) ? STORE_OK : STORE_ERROR;
-}
-
-int store_bv_volume_put(struct store *st, const struct bv_volume *v)
-{
-    sqlite3_stmt *s;
-    int rc = STORE_ERROR;
-
-    db_read_begin(st);
-    s = db_stmt(st, SQL_VOL_PUT);
-    if (s) {
-        db_bind_text(s, 1, v->id);
-        sqlite3_bind_int(s, 2, v->is_boot ? 1 : 0);
-        db_bind_text(s, 3, v->tenancy);
-        db_bind_text(s, 4, v->region);
-        db_bind_text(s, 5, v->compartment_id);
-        db_bind_text(s, 6, v->availability_domain);
-        db_bind_text(s, 7, v->display_name);
-        db_bind_text(s, 8, v->lifecycle_state);
-        sqlite3_bind_int64(s, 9, v->size_in_gbs);
-        sqlite3_bind_int(s, 10, v->vpus_per_gb);
-        bind_opt(s, 11, v->kms_key_id);
-        bind_opt(s, 12, v->source_type);
-        bind_opt(s, 13, v->source_id);
-        bind_opt(s, 14, v->image_id);
-        sqlite3_bind_int64(s, 15, v->time_created_ms);
-        db_bind_text(s, 16, v->etag);
-        bind_opt(s, 17, v->freeform_tags);
-        bind_opt(s, 18, v->defined_tags);
-        rc = run_write(st, s);
-    }
-    db_read_end(st);
-    return rc;
-}
-
-int store_bv_backup_put(struct store *st, const struct bv_backup *b)
-{
-    sqlite3_stmt *s;
-    int rc = STORE_ERROR;
-
-    db_read_begin(st);
-    s = db_stmt(st, SQL_BACKUP_PUT);
-    if (s) {
-        db_bind_text(s, 1, b->id);
-        sqlite3_bind_int(s, 2, b->is_boot ? 1 : 0);
-        db_bind_text(s, 3, b->tenancy);
-        db_bind_text(s, 4, b->region);
-        db_bind_text(s, 5, b->compartment_id);
-        db_bind_text(s, 6, b->display_name);
-        db_bind_text(s, 7, b->lifecycle_state);
-        db_bind_text(s, 8, b->type);
-        db_bind_text(s, 9, b->source_type);
-        bind_opt(s, 10, b->volume_id);
-        bind_opt(s, 11, b->source_backup_id);
-        bind_opt(s, 12, b->kms_key_id);
-        bind_opt(s, 13, b->image_id);
-        sqlite3_bind_int64(s, 14, b->size_in_gbs);
-        sqlite3_bind_int64(s, 15, b->time_created_ms);
-        db_bind_text(s, 16, b->etag);
-        bind_opt(s, 17, b->freeform_tags);
-        bind_opt(s, 18, b->defined_tags);
-        rc = run_write(st, s);
-    }
-    db_read_end(st);
-    return rc;
-}
-
-int store_bv_replica_put(struct store *st, const struct bv_replica *r)
-{
-    sqlite3_stmt *s;
-    int rc = STORE_ERROR;
-
-    db_read_begin(st);
-    s = db_stmt(st, SQL_REPLICA_PUT);
-    if (s) {
-        db_bind_text(s, 1, r->id);
-        sqlite3_bind_int(s, 2, r->is_boot ? 1 : 0);
-        db_bind_text(s, 3, r->tenancy);
-        db_bind_text(s, 4, r->region);
-        db_bind_text(s, 5, r->compartment_id);
-        db_bind_text(s, 6, r->availability_domain);
-        db_bind_text(s, 7, r->display_name);
-        db_bind_text(s, 8, r->lifecycle_state);
-        db_bind_text(s, 9, r->volume_id);
-        bind_opt(s, 10, r->kms_key_id);
-        sqlite3_bind_int64(s, 11, r->size_in_gbs);
-        bind_opt(s, 12, r->image_id);
-        sqlite3_bind_int64(s, 13, r->time_created_ms);
-        db_bind_text(s, 14, r->etag);
-        rc = run_write(st, s);
-    }
-    db_read_end(st);
-    return rc;
-}
-
-int store_bv_policy_put(struct store *st, const struct bv_policy *p)
-{
-    sqlite3_stmt *s;
-    int rc = STORE_ERROR;
-
-    db_read_begin(st);
-    s = db_stmt(st, SQL_POLICY_PUT);
-    if (s) {
-        db_bind_text(s, 1, p->id);
-        db_bind_text(s, 2, p->tenancy);
-        db_bind_text(s, 3, p->region);
-        db_bind_text(s, 4, p->compartment_id);
-        db_bind_text(s, 5, p->display_name);
-        bind_opt(s, 6, p->destination_region);
-        db_bind_text(s, 7, p->schedules);
-        sqlite3_bind_int64(s, 8, p->time_created_ms);
-        db_bind_text(s, 9, p->etag);
-        bind_opt(s, 10, p->freeform_tags);
-        bind_opt(s, 11, p->defined_tags);
-        rc = run_write(st, s);
-    }
-    db_read_end(st);
-    return rc;
-}
-
-int store_bv_assignment_put(struct store *st, const struct bv_assignment *a)
-{
-    sqlite3_stmt *s;
-    int rc = STORE_ERROR;
-
-    db_read_begin(st);
-    s = db_stmt(st, SQL_ASSIGN_PUT);
-    if (s) {
-        db_bind_text(s, 1, a->id);
-        db_bind_text(s, 2, a->tenancy);
-        db_bind_text(s, 3, a->region);
-        db_bind_text(s, 4, a->asset_id);
-        db_bind_text(s, 5, a->policy_id);
-        bind_opt(s, 6, a->xrc_kms_key_id);
-        sqlite3_bind_int64(s, 7, a->time_created_ms);
-        db_bind_text(s, 8, a->etag);
-        rc = run_write(st, s);
-    }
-    db_read_end(st);
-    return rc;
-}
-
-static int delete_by(struct store *st, const char *sql, const char *id)
+/* A get by (id, tenancy, region[, is_boot when not -1]) into out through its row table. */
+static int get(struct store *st, const char *sql, const struct db_row *t, const char *tenancy,
+               const char *region, int is_boot, const char *id, void *out)
 {
     sqlite3_stmt *s;
     int rc = STORE_ERROR;
@@ -454,20 +168,95 @@ static int delete_by(struct store *st, const char *sql, const char *id)
     s = db_stmt(st, sql);
     if (s) {
         db_bind_text(s, 1, id);
-        rc = run_write(st, s);
+        db_bind_text(s, 2, tenancy);
+        db_bind_text(s, 3, region);
+        if (is_boot >= 0)
+            sqlite3_bind_int(s, 4, is_boot);
+        rc = STORE_NOT_FOUND;
+        if (sqlite3_step(s) == SQLITE_ROW) {
+            memset(out, 0, t->size);
+            db_row_read(s, t, out);
+            rc = STORE_OK;
+        }
     }
     db_read_end(st);
     return rc;
 }
 
+int store_bv_volume_get(struct store *st, const char *tenancy, const char *region, int is_boot,
+                        const char *id, struct bv_volume *out)
+{
+    return get(st, SQL_VOL_GET, &VOLUME, tenancy, region, is_boot ? 1 : 0, id, out);
+}
+
+int store_bv_backup_get(struct store *st, const char *tenancy, const char *region, int is_boot,
+                        const char *id, struct bv_backup *out)
+{
+    return get(st, SQL_BACKUP_GET, &BACKUP, tenancy, region, is_boot ? 1 : 0, id, out);
+}
+
+int store_bv_replica_get(struct store *st, const char *tenancy, const char *region, int is_boot,
+                         const char *id, struct bv_replica *out)
+{
+    return get(st, SQL_REPLICA_GET, &REPLICA, tenancy, region, is_boot ? 1 : 0, id, out);
+}
+
+int store_bv_policy_get(struct store *st, const char *tenancy, const char *region, const char *id,
+                        struct bv_policy *out)
+{
+    return get(st, SQL_POLICY_GET, &POLICY, tenancy, region, -1, id, out);
+}
+
+int store_bv_assignment_get(struct store *st, const char *tenancy, const char *region,
+                            const char *id, struct bv_assignment *out)
+{
+    return get(st, SQL_ASSIGN_GET, &ASSIGNMENT, tenancy, region, -1, id, out);
+}
+
+/* Runs a write under the store lock: the row bound through t, or with t NULL one id. */
+static int write_row(struct store *st, const char *sql, const struct db_row *t, const void *row)
+{
+    int rc;
+
+    db_read_begin(st);
+    rc = t ? db_row_write(st, sql, t, row) : db_exec_text(st, sql, 1, (const char *)row);
+    db_read_end(st);
+    return rc;
+}
+
+int store_bv_volume_put(struct store *st, const struct bv_volume *v)
+{
+    return write_row(st, SQL_VOL_PUT, &VOLUME, v);
+}
+
+int store_bv_backup_put(struct store *st, const struct bv_backup *b)
+{
+    return write_row(st, SQL_BACKUP_PUT, &BACKUP, b);
+}
+
+int store_bv_replica_put(struct store *st, const struct bv_replica *r)
+{
+    return write_row(st, SQL_REPLICA_PUT, &REPLICA, r);
+}
+
+int store_bv_policy_put(struct store *st, const struct bv_policy *p)
+{
+    return write_row(st, SQL_POLICY_PUT, &POLICY, p);
+}
+
+int store_bv_assignment_put(struct store *st, const struct bv_assignment *a)
+{
+    return write_row(st, SQL_ASSIGN_PUT, &ASSIGNMENT, a);
+}
+
 int store_bv_replica_delete_of(struct store *st, const char *volume_id)
 {
-    return delete_by(st, SQL_REPLICA_DELETE_OF, volume_id);
+    return write_row(st, SQL_REPLICA_DELETE_OF, NULL, volume_id);
 }
 
 int store_bv_assignment_delete(struct store *st, const char *id)
 {
-    return delete_by(st, SQL_ASSIGN_DELETE, id);
+    return write_row(st, SQL_ASSIGN_DELETE, NULL, id);
 }
 
 /* Binds the shared list parameters (LIST_WHERE). */
@@ -486,82 +275,76 @@ static void bind_filter(sqlite3_stmt *s, const struct bv_filter *f)
     db_bind_text(s, 11, f->source_backup_id);
 }
 
-/* One row reader + callback pair, so one walker serves every list. */
+/* A row table and the typed callback it is handed to, so one walker serves every list. */
 struct walk {
-    int (*each)(sqlite3_stmt *s, void *cb, void *arg);
+    const struct db_row *t;
+    int (*call)(const void *row, void *cb, void *arg);
     void *cb;
     void *arg;
 };
 
-/* Steps s: calls the callback for up to limit rows and sets *next when one more row exists.
- * seq_col is the column holding seq. */
-static int walk_rows(struct store *st, sqlite3_stmt *s, int limit, int seq_col,
-                     const struct walk *w, int64_t *next)
+/* Steps s: calls the callback for up to limit rows and sets *next when one more row exists. The
+ * seq column follows the row's columns. */
+static int walk_rows(struct store *st, sqlite3_stmt *s, int limit, const struct walk *w,
+                     int64_t *next)
 {
+    void *row = malloc(w->t->size); /* one row at a time (a volume is about 10 KiB) */
     int n = 0;
-    int rc = STORE_OK;
+    int rc = row ? STORE_OK : STORE_ERROR;
     int64_t last = 0;
 
     if (next)
         *next = 0;
-    for (;;) {
+    while (row) {
         int step = sqlite3_step(s);
 
         if (step == SQLITE_DONE)
             break;
         if (step != SQLITE_ROW) {
             db_log_error(st, "bv list");
-            return STORE_ERROR;
+            rc = STORE_ERROR;
+            break;
         }
         if (limit > 0 && n == limit) {
             if (next)
                 *next = last;
             break;
         }
-        last = sqlite3_column_int64(s, seq_col);
-        rc = w->each(s, w->cb, w->arg);
+        last = sqlite3_column_int64(s, (int)w->t->ncol);
+        memset(row, 0, w->t->size);
+        db_row_read(s, w->t, row);
+        rc = w->call(row, w->cb, w->arg);
         if (rc)
             break;
         n++;
     }
+    free(row);
     return rc;
 }
 
-static int each_volume(sqlite3_stmt *s, void *cb, void *arg)
+static int call_volume(const void *row, void *cb, void *arg)
 {
-    struct bv_volume v;
-
-    read_volume(s, &v);
-    return ((bv_volume_cb *)cb)(&v, arg);
+    return ((bv_volume_cb *)cb)(row, arg);
 }
 
-static int each_backup(sqlite3_stmt *s, void *cb, void *arg)
+static int call_backup(const void *row, void *cb, void *arg)
 {
-    struct bv_backup b;
-
-    read_backup(s, &b);
-    return ((bv_backup_cb *)cb)(&b, arg);
+    return ((bv_backup_cb *)cb)(row, arg);
 }
 
-static int each_replica(sqlite3_stmt *s, void *cb, void *arg)
+static int call_replica(const void *row, void *cb, void *arg)
 {
-    struct bv_replica r;
-
-    read_replica(s, &r);
-    return ((bv_replica_cb *)cb)(&r, arg);
+    return ((bv_replica_cb *)cb)(row, arg);
 }
 
-static int each_assignment(sqlite3_stmt *s, void *cb, void *arg)
+static int call_assignment(const void *row, void *cb, void *arg)
 {
-    struct bv_assignment a;
-
-    read_assignment(s, &a);
-    return ((bv_assignment_cb *)cb)(&a, arg);
+    return ((bv_assignment_cb *)cb)(row, arg);
 }
 
 /* Runs a filtered list query: the statement stays private to this walk because callbacks may
  * call other store functions (other statements) while it is open. */
-static int list_with(struct store *st, const char *sql, const struct bv_filter *f, int seq_col,
+static int list_with(struct store *st, const char *sql, const struct bv_filter *f,
                      const struct walk *w, int64_t *next)
 {
     sqlite3_stmt *s;
@@ -571,7 +354,7 @@ static int list_with(struct store *st, const char *sql, const struct bv_filter *
     s = db_stmt(st, sql);
     if (s) {
         bind_filter(s, f);
-        rc = walk_rows(st, s, f->limit, seq_col, w, next);
+        rc = walk_rows(st, s, f->limit, w, next);
         sqlite3_reset(s);
     }
     db_read_end(st);
@@ -581,30 +364,30 @@ static int list_with(struct store *st, const char *sql, const struct bv_filter *
 int store_bv_volume_list(struct store *st, const struct bv_filter *f, bv_volume_cb *cb, void *arg,
                          int64_t *next)
 {
-    struct walk w = { each_volume, (void *)cb, arg };
+    struct walk w = { &VOLUME, call_volume, (void *)cb, arg };
 
-    return list_with(st, SQL_VOL_LIST, f, 18, &w, next);
+    return list_with(st, SQL_VOL_LIST, f, &w, next);
 }
 
 int store_bv_backup_list(struct store *st, const struct bv_filter *f, bv_backup_cb *cb, void *arg,
                          int64_t *next)
 {
-    struct walk w = { each_backup, (void *)cb, arg };
+    struct walk w = { &BACKUP, call_backup, (void *)cb, arg };
 
-    return list_with(st, SQL_BACKUP_LIST, f, 18, &w, next);
+    return list_with(st, SQL_BACKUP_LIST, f, &w, next);
 }
 
 int store_bv_replica_list(struct store *st, const struct bv_filter *f, bv_replica_cb *cb, void *arg,
                           int64_t *next)
 {
-    struct walk w = { each_replica, (void *)cb, arg };
+    struct walk w = { &REPLICA, call_replica, (void *)cb, arg };
 
-    return list_with(st, SQL_REPLICA_LIST, f, 14, &w, next);
+    return list_with(st, SQL_REPLICA_LIST, f, &w, next);
 }
 
 int store_bv_replicas_of(struct store *st, const char *volume_id, bv_replica_cb *cb, void *arg)
 {
-    struct walk w = { each_replica, (void *)cb, arg };
+    struct walk w = { &REPLICA, call_replica, (void *)cb, arg };
     sqlite3_stmt *s;
     int rc = STORE_ERROR;
 
@@ -612,7 +395,7 @@ int store_bv_replicas_of(struct store *st, const char *volume_id, bv_replica_cb 
     s = db_stmt(st, SQL_REPLICAS_OF);
     if (s) {
         db_bind_text(s, 1, volume_id);
-        rc = walk_rows(st, s, 0, 14, &w, NULL);
+        rc = walk_rows(st, s, 0, &w, NULL);
         sqlite3_reset(s);
     }
     db_read_end(st);
@@ -622,7 +405,7 @@ int store_bv_replicas_of(struct store *st, const char *volume_id, bv_replica_cb 
 int store_bv_assignment_list(struct store *st, const struct bv_filter *f, bv_assignment_cb *cb,
                              void *arg, int64_t *next)
 {
-    struct walk w = { each_assignment, (void *)cb, arg };
+    struct walk w = { &ASSIGNMENT, call_assignment, (void *)cb, arg };
     sqlite3_stmt *s;
     int rc = STORE_ERROR;
 
@@ -634,7 +417,7 @@ int store_bv_assignment_list(struct store *st, const struct bv_filter *f, bv_ass
         db_bind_text(s, 3, f->volume_id);
         sqlite3_bind_int64(s, 4, f->after_seq);
         sqlite3_bind_int64(s, 5, f->limit > 0 ? (int64_t)f->limit + 1 : -1);
-        rc = walk_rows(st, s, f->limit, 8, &w, next);
+        rc = walk_rows(st, s, f->limit, &w, next);
         sqlite3_reset(s);
     }
     db_read_end(st);

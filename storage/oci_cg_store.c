@@ -18,8 +18,8 @@ static const char SQL_ZONE_OF[] =
     "WHERE zc.compartment_id = ?1";
 static const char SQL_PARENT[] = "SELECT parent_id FROM oci_compartment WHERE id = ?1";
 
-int store_cg_policy_applies_tx(struct store *st, const char *compartment_id,
-                               const char *friendly_name, char *zone_name, size_t n)
+static int policy_applies_locked(struct store *st, const char *compartment_id,
+                                 const char *friendly_name, char *zone_name, size_t n)
 {
     char cur[256];
     int rc = STORE_NOT_FOUND;
@@ -68,7 +68,7 @@ int store_cg_policy_applies(struct store *st, const char *compartment_id, const 
     int rc;
 
     db_read_begin(st);
-    rc = store_cg_policy_applies_tx(st, compartment_id, friendly_name, zone_name, n);
+    rc = policy_applies_locked(st, compartment_id, friendly_name, zone_name, n);
     db_read_end(st);
     return rc;
 }
@@ -82,65 +82,56 @@ static const char SQL_POLICY_GET[] =
     "SELECT id, friendly_name, display_name, description, category, services "
     "FROM cg_security_policy WHERE id = ?1";
 
-static void read_policy(sqlite3_stmt *s, struct cg_policy *p)
-{
-    db_col_text(s, 0, p->id, sizeof(p->id));
-    db_col_text(s, 1, p->friendly_name, sizeof(p->friendly_name));
-    db_col_text(s, 2, p->display_name, sizeof(p->display_name));
-    db_col_text(s, 3, p->description, sizeof(p->description));
-    db_col_text(s, 4, p->category, sizeof(p->category));
-    db_col_text(s, 5, p->services, sizeof(p->services));
-}
+/* clang-format off */
+#define P(kind, f) DB_COL(struct cg_policy, kind, f)
+static const struct db_col POLICY_COL[] = {
+    P(DB_TEXT, id), P(DB_TEXT, friendly_name), P(DB_TEXT, display_name), P(DB_TEXT, description),
+    P(DB_TEXT, category), P(DB_TEXT, services) };
+#undef P
+/* clang-format on */
+static const struct db_row POLICY = DB_ROW(struct cg_policy, POLICY_COL);
 
-int store_cg_policy_list(struct store *st, struct cg_policy **out, size_t *n)
+/* Reads up to limit rows (-1: all) of a list query through t into *out; tenancy and
+ * compartment_id, when not NULL, are its ?1 and ?2. */
+static int list_rows(struct store *st, const char *sql, const struct db_row *t, int limit,
+                     const char *tenancy, const char *compartment_id, void **out, size_t *n)
 {
-    struct cg_policy *list = NULL;
-    size_t got = 0, cap = 0;
     sqlite3_stmt *s;
-    int rc = STORE_OK;
+    int more;
+    int rc = STORE_ERROR;
 
     *out = NULL;
     *n = 0;
     db_read_begin(st);
-    s = db_stmt(st, SQL_POLICY_LIST);
-    if (!s)
-        rc = STORE_ERROR;
-    while (s && sqlite3_step(s) == SQLITE_ROW) {
-        if (got == cap) {
-            struct cg_policy *grown = realloc(list, (cap ? cap * 2 : 8) * sizeof(*list));
-
-            if (!grown) {
-                rc = STORE_ERROR;
-                break;
-            }
-            list = grown;
-            cap = cap ? cap * 2 : 8;
+    s = db_stmt(st, sql);
+    if (s) {
+        if (tenancy) {
+            db_bind_text(s, 1, tenancy);
+            db_bind_text(s, 2, compartment_id);
         }
-        read_policy(s, &list[got++]);
+        rc = db_row_list(st, s, t, limit, out, n, &more);
+        sqlite3_reset(s);
     }
     db_read_end(st);
-    *out = list;
-    *n = got;
+    return rc;
+}
+
+int store_cg_policy_list(struct store *st, struct cg_policy **out, size_t *n)
+{
+    void *rows;
+    int rc = list_rows(st, SQL_POLICY_LIST, &POLICY, -1, NULL, NULL, &rows, n);
+
+    *out = rows;
     return rc;
 }
 
 int store_cg_policy_get(struct store *st, const char *id, struct cg_policy *out)
 {
-    sqlite3_stmt *s;
-    int rc = STORE_NOT_FOUND;
+    int rc;
 
     memset(out, 0, sizeof(*out));
     db_read_begin(st);
-    s = db_stmt(st, SQL_POLICY_GET);
-    if (!s) {
-        rc = STORE_ERROR;
-    } else {
-        db_bind_text(s, 1, id);
-        if (sqlite3_step(s) == SQLITE_ROW) {
-            read_policy(s, out);
-            rc = STORE_OK;
-        }
-    }
+    rc = db_row_get(st, SQL_POLICY_GET, &POLICY, out, 1, id);
     db_read_end(st);
     return rc;
 }
@@ -187,94 +178,51 @@ static const char SQL_RECIPE_GET[] = "SELECT " RECIPE_COLS " FROM cg_security_re
 static const char SQL_RECIPE_LIST[] =
     "SELECT " RECIPE_COLS " FROM cg_security_recipe r "
     "WHERE (r.tenancy = ?1 AND r.compartment_id = ?2) OR r.owner = 'ORACLE' "
-    "ORDER BY r.owner <> 'ORACLE', r.time_created_ms, r.id LIMIT ?4 OFFSET ?3";
+    "ORDER BY r.owner <> 'ORACLE', r.time_created_ms, r.id";
 static const char SQL_RECIPE_INSERT[] =
     "INSERT INTO cg_security_recipe (id, tenancy, compartment_id, display_name, description, "
     "owner, lifecycle_state, time_created_ms, time_updated_ms, etag, freeform_tags, "
     "defined_tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+/* Parameters are numbered by column, so the recipe binds through its row table. */
 static const char SQL_RECIPE_UPDATE[] =
-    "UPDATE cg_security_recipe SET display_name = ?2, description = ?3, time_updated_ms = ?4, "
-    "etag = ?5, freeform_tags = ?6, defined_tags = ?7 WHERE id = ?1";
+    "UPDATE cg_security_recipe SET display_name = ?4, description = ?5, time_updated_ms = ?9, "
+    "etag = ?10, freeform_tags = ?11, defined_tags = ?12 WHERE id = ?1";
 static const char SQL_RECIPE_POLICIES_DEL[] = "DELETE FROM cg_recipe_policy WHERE recipe_id = ?1";
 static const char SQL_RECIPE_POLICIES_ADD[] =
     "INSERT OR IGNORE INTO cg_recipe_policy (recipe_id, policy_id) "
     "SELECT ?1, value FROM json_each(?2)";
 
-static void read_recipe(sqlite3_stmt *s, struct cg_recipe *r)
-{
-    cg_recipe_release(r);
-    db_col_text(s, 0, r->id, sizeof(r->id));
-    db_col_text(s, 1, r->tenancy, sizeof(r->tenancy));
-    db_col_text(s, 2, r->compartment_id, sizeof(r->compartment_id));
-    db_col_text(s, 3, r->display_name, sizeof(r->display_name));
-    r->description = db_col_dup(s, 4);
-    db_col_text(s, 5, r->owner, sizeof(r->owner));
-    db_col_text(s, 6, r->lifecycle_state, sizeof(r->lifecycle_state));
-    r->time_created_ms = sqlite3_column_int64(s, 7);
-    r->time_updated_ms = sqlite3_column_int64(s, 8);
-    db_col_text(s, 9, r->etag, sizeof(r->etag));
-    r->freeform_tags = db_col_dup(s, 10);
-    r->defined_tags = db_col_dup(s, 11);
-    r->policies = db_col_dup(s, 12);
-}
+/* clang-format off */
+#define R(kind, f) DB_COL(struct cg_recipe, kind, f)
+static const struct db_col RECIPE_COL[] = {
+    R(DB_TEXT, id), R(DB_TEXT_OPT, tenancy), R(DB_TEXT, compartment_id), R(DB_TEXT, display_name),
+    R(DB_DUP, description), R(DB_TEXT, owner), R(DB_TEXT, lifecycle_state),
+    R(DB_INT, time_created_ms), R(DB_INT, time_updated_ms), R(DB_TEXT, etag),
+    R(DB_DUP_OBJ, freeform_tags), R(DB_DUP_OBJ, defined_tags), R(DB_DUP_READ, policies) };
+#undef R
+/* clang-format on */
+static const struct db_row RECIPE = DB_ROW(struct cg_recipe, RECIPE_COL);
 
 static int recipe_get_locked(struct store *st, const char *tenancy, const char *id,
                              struct cg_recipe *out)
 {
-    sqlite3_stmt *s = db_stmt(st, SQL_RECIPE_GET);
-
-    if (!s)
-        return STORE_ERROR;
-    db_bind_text(s, 1, id);
-    db_bind_text(s, 2, tenancy);
-    if (sqlite3_step(s) != SQLITE_ROW)
-        return STORE_NOT_FOUND;
-    read_recipe(s, out);
-    return STORE_OK;
-}
-
-static int exec_bound2(struct store *st, const char *sql, const char *a, const char *b)
-{
-    sqlite3_stmt *s = db_stmt(st, sql);
-
-    if (!s)
-        return STORE_ERROR;
-    db_bind_text(s, 1, a);
-    if (b)
-        db_bind_text(s, 2, b);
-    return db_exec_stmt(st, s) ? STORE_ERROR : STORE_OK;
+    return db_row_get(st, SQL_RECIPE_GET, &RECIPE, out, 2, id, tenancy);
 }
 
 static int recipe_set_policies(struct store *st, const char *id, const char *policies)
 {
-    int rc = exec_bound2(st, SQL_RECIPE_POLICIES_DEL, id, NULL);
+    int rc = db_exec_text(st, SQL_RECIPE_POLICIES_DEL, 1, id);
 
-    return rc ? rc : exec_bound2(st, SQL_RECIPE_POLICIES_ADD, id, policies ? policies : "[]");
+    return rc ? rc : db_exec_text(st, SQL_RECIPE_POLICIES_ADD, 2, id, policies ? policies : "[]");
 }
 
 int store_cg_recipe_create(struct store *st, const struct cg_recipe *r)
 {
-    sqlite3_stmt *s;
-    int rc = STORE_ERROR;
+    int rc;
 
     if (db_tx_begin(st))
         return STORE_ERROR;
-    s = db_stmt(st, SQL_RECIPE_INSERT);
-    if (s) {
-        db_bind_text(s, 1, r->id);
-        db_bind_text(s, 2, r->tenancy[0] ? r->tenancy : NULL);
-        db_bind_text(s, 3, r->compartment_id);
-        db_bind_text(s, 4, r->display_name);
-        db_bind_text(s, 5, r->description);
-        db_bind_text(s, 6, r->owner);
-        db_bind_text(s, 7, r->lifecycle_state);
-        sqlite3_bind_int64(s, 8, r->time_created_ms);
-        sqlite3_bind_int64(s, 9, r->time_updated_ms);
-        db_bind_text(s, 10, r->etag);
-        db_bind_text(s, 11, r->freeform_tags ? r->freeform_tags : "{}");
-        db_bind_text(s, 12, r->defined_tags ? r->defined_tags : "{}");
-        rc = db_exec_stmt(st, s) ? STORE_ERROR : STORE_OK;
-    }
+    rc = db_row_write(st, SQL_RECIPE_INSERT, &RECIPE, r);
     if (rc == STORE_OK)
         rc = recipe_set_policies(st, r->id, r->policies);
     return db_tx_end(st, rc);
@@ -300,27 +248,11 @@ int store_cg_recipe_update(struct store *st, const char *tenancy, const char *id
     if (db_tx_begin(st))
         return STORE_ERROR;
     rc = recipe_get_locked(st, tenancy, id, out);
-    if (rc == STORE_OK && if_match && strcmp(if_match, out->etag))
-        rc = STORE_ETAG_MISMATCH;
-    else if (rc == STORE_OK && !strcmp(out->owner, "ORACLE"))
+    rc = db_if_match(rc, if_match, out->etag);
+    if (rc == STORE_OK && (!strcmp(out->owner, "ORACLE") || change(arg, out)))
         rc = STORE_CONFLICT;
-    if (rc == STORE_OK && change(arg, out))
-        rc = STORE_CONFLICT;
-    if (rc == STORE_OK) {
-        sqlite3_stmt *s = db_stmt(st, SQL_RECIPE_UPDATE);
-
-        rc = STORE_ERROR;
-        if (s) {
-            db_bind_text(s, 1, out->id);
-            db_bind_text(s, 2, out->display_name);
-            db_bind_text(s, 3, out->description);
-            sqlite3_bind_int64(s, 4, out->time_updated_ms);
-            db_bind_text(s, 5, out->etag);
-            db_bind_text(s, 6, out->freeform_tags ? out->freeform_tags : "{}");
-            db_bind_text(s, 7, out->defined_tags ? out->defined_tags : "{}");
-            rc = db_exec_stmt(st, s) ? STORE_ERROR : STORE_OK;
-        }
-    }
+    if (rc == STORE_OK)
+        rc = db_row_write(st, SQL_RECIPE_UPDATE, &RECIPE, out);
     if (rc == STORE_OK)
         rc = recipe_set_policies(st, out->id, out->policies);
     if (rc == STORE_OK)
@@ -336,38 +268,12 @@ void cg_recipe_list_free(struct cg_recipe *list, size_t n)
 }
 
 int store_cg_recipe_list(struct store *st, const char *tenancy, const char *compartment_id,
-                         int offset, int limit, struct cg_recipe **out, size_t *n, int *more)
+                         int limit, struct cg_recipe **out, size_t *n)
 {
-    struct cg_recipe *list = calloc((size_t)limit + 1, sizeof(*list));
-    sqlite3_stmt *s;
-    size_t got = 0;
-    int rc = STORE_OK;
+    void *rows;
+    int rc = list_rows(st, SQL_RECIPE_LIST, &RECIPE, limit, tenancy, compartment_id, &rows, n);
 
-    *out = NULL;
-    *n = 0;
-    *more = 0;
-    if (!list)
-        return STORE_ERROR;
-    db_read_begin(st);
-    s = db_stmt(st, SQL_RECIPE_LIST);
-    if (!s) {
-        rc = STORE_ERROR;
-    } else {
-        db_bind_text(s, 1, tenancy);
-        db_bind_text(s, 2, compartment_id);
-        sqlite3_bind_int(s, 3, offset);
-        sqlite3_bind_int(s, 4, limit + 1);
-        while (sqlite3_step(s) == SQLITE_ROW)
-            read_recipe(s, &list[got++]);
-    }
-    db_read_end(st);
-    if (got > (size_t)limit) {
-        cg_recipe_release(&list[limit]);
-        got = (size_t)limit;
-        *more = 1;
-    }
-    *out = list;
-    *n = got;
+    *out = rows;
     return rc;
 }
 
@@ -391,16 +297,17 @@ static const char SQL_ZONE_GET[] = "SELECT " ZONE_COLS " FROM cg_security_zone z
                                    "WHERE z.id = ?1 AND z.tenancy = ?2";
 static const char SQL_ZONE_LIST[] = "SELECT " ZONE_COLS " FROM cg_security_zone z "
                                     "WHERE z.tenancy = ?1 AND z.compartment_id = ?2 "
-                                    "ORDER BY z.time_created_ms, z.id LIMIT ?4 OFFSET ?3";
+                                    "ORDER BY z.time_created_ms, z.id";
 static const char SQL_ZONE_INSERT[] =
     "INSERT INTO cg_security_zone (id, tenancy, compartment_id, display_name, description, "
     "recipe_id, target_id, lifecycle_state, is_inheritance_after_delete_enabled, "
     "time_created_ms, time_updated_ms, etag, freeform_tags, defined_tags) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+/* Parameters are numbered by column, so the zone binds through its row table. */
 static const char SQL_ZONE_UPDATE[] =
-    "UPDATE cg_security_zone SET display_name = ?2, description = ?3, recipe_id = ?4, "
-    "is_inheritance_after_delete_enabled = ?5, time_updated_ms = ?6, etag = ?7, "
-    "freeform_tags = ?8, defined_tags = ?9 WHERE id = ?1";
+    "UPDATE cg_security_zone SET display_name = ?4, description = ?5, recipe_id = ?6, "
+    "is_inheritance_after_delete_enabled = ?9, time_updated_ms = ?11, etag = ?12, "
+    "freeform_tags = ?13, defined_tags = ?14 WHERE id = ?1";
 static const char SQL_ZONE_TOUCH[] =
     "UPDATE cg_security_zone SET time_updated_ms = ?2, etag = ?3 WHERE id = ?1";
 static const char SQL_ZONE_DELETE[] = "DELETE FROM cg_security_zone WHERE id = ?1";
@@ -410,39 +317,22 @@ static const char SQL_ZC_ADD[] =
 static const char SQL_ZC_DEL[] = "DELETE FROM cg_zone_compartment WHERE compartment_id = ?1";
 static const char SQL_ZC_DEL_ZONE[] = "DELETE FROM cg_zone_compartment WHERE zone_id = ?1";
 
-static void read_zone(sqlite3_stmt *s, struct cg_zone *z)
-{
-    cg_zone_release(z);
-    db_col_text(s, 0, z->id, sizeof(z->id));
-    db_col_text(s, 1, z->tenancy, sizeof(z->tenancy));
-    db_col_text(s, 2, z->compartment_id, sizeof(z->compartment_id));
-    db_col_text(s, 3, z->display_name, sizeof(z->display_name));
-    z->description = db_col_dup(s, 4);
-    db_col_text(s, 5, z->recipe_id, sizeof(z->recipe_id));
-    db_col_text(s, 6, z->target_id, sizeof(z->target_id));
-    db_col_text(s, 7, z->lifecycle_state, sizeof(z->lifecycle_state));
-    z->inheritance_after_delete = sqlite3_column_int(s, 8);
-    z->time_created_ms = sqlite3_column_int64(s, 9);
-    z->time_updated_ms = sqlite3_column_int64(s, 10);
-    db_col_text(s, 11, z->etag, sizeof(z->etag));
-    z->freeform_tags = db_col_dup(s, 12);
-    z->defined_tags = db_col_dup(s, 13);
-    z->inherited = db_col_dup(s, 14);
-}
+/* clang-format off */
+#define Z(kind, f) DB_COL(struct cg_zone, kind, f)
+static const struct db_col ZONE_COL[] = {
+    Z(DB_TEXT, id), Z(DB_TEXT, tenancy), Z(DB_TEXT, compartment_id), Z(DB_TEXT, display_name),
+    Z(DB_DUP, description), Z(DB_TEXT, recipe_id), Z(DB_TEXT, target_id),
+    Z(DB_TEXT, lifecycle_state), Z(DB_INT, inheritance_after_delete), Z(DB_INT, time_created_ms),
+    Z(DB_INT, time_updated_ms), Z(DB_TEXT, etag), Z(DB_DUP_OBJ, freeform_tags),
+    Z(DB_DUP_OBJ, defined_tags), Z(DB_DUP_READ, inherited) };
+#undef Z
+/* clang-format on */
+static const struct db_row ZONE = DB_ROW(struct cg_zone, ZONE_COL);
 
 static int zone_get_locked(struct store *st, const char *tenancy, const char *id,
                            struct cg_zone *out)
 {
-    sqlite3_stmt *s = db_stmt(st, SQL_ZONE_GET);
-
-    if (!s)
-        return STORE_ERROR;
-    db_bind_text(s, 1, id);
-    db_bind_text(s, 2, tenancy);
-    if (sqlite3_step(s) != SQLITE_ROW)
-        return STORE_NOT_FOUND;
-    read_zone(s, out);
-    return STORE_OK;
+    return db_row_get(st, SQL_ZONE_GET, &ZONE, out, 2, id, tenancy);
 }
 
 /* The zone a compartment is attached to, into zone (size n): STORE_OK or STORE_NOT_FOUND. */
@@ -462,7 +352,6 @@ static int attached_zone(struct store *st, const char *compartment_id, char *zon
 int store_cg_zone_create(struct store *st, const struct cg_zone *z)
 {
     char other[256];
-    sqlite3_stmt *s;
     int rc;
 
     if (db_tx_begin(st))
@@ -471,27 +360,9 @@ int store_cg_zone_create(struct store *st, const struct cg_zone *z)
     if (rc == STORE_OK) {
         rc = STORE_EXISTS;
     } else if (rc == STORE_NOT_FOUND) {
-        rc = STORE_ERROR;
-        s = db_stmt(st, SQL_ZONE_INSERT);
-        if (s) {
-            db_bind_text(s, 1, z->id);
-            db_bind_text(s, 2, z->tenancy);
-            db_bind_text(s, 3, z->compartment_id);
-            db_bind_text(s, 4, z->display_name);
-            db_bind_text(s, 5, z->description);
-            db_bind_text(s, 6, z->recipe_id);
-            db_bind_text(s, 7, z->target_id);
-            db_bind_text(s, 8, z->lifecycle_state);
-            sqlite3_bind_int(s, 9, z->inheritance_after_delete);
-            sqlite3_bind_int64(s, 10, z->time_created_ms);
-            sqlite3_bind_int64(s, 11, z->time_updated_ms);
-            db_bind_text(s, 12, z->etag);
-            db_bind_text(s, 13, z->freeform_tags ? z->freeform_tags : "{}");
-            db_bind_text(s, 14, z->defined_tags ? z->defined_tags : "{}");
-            rc = db_exec_stmt(st, s) ? STORE_ERROR : STORE_OK;
-        }
+        rc = db_row_write(st, SQL_ZONE_INSERT, &ZONE, z);
         if (rc == STORE_OK)
-            rc = exec_bound2(st, SQL_ZC_ADD, z->compartment_id, z->id);
+            rc = db_exec_text(st, SQL_ZC_ADD, 2, z->compartment_id, z->id);
     }
     return db_tx_end(st, rc);
 }
@@ -515,27 +386,11 @@ int store_cg_zone_update(struct store *st, const char *tenancy, const char *id,
     if (db_tx_begin(st))
         return STORE_ERROR;
     rc = zone_get_locked(st, tenancy, id, out);
-    if (rc == STORE_OK && if_match && strcmp(if_match, out->etag))
-        rc = STORE_ETAG_MISMATCH;
+    rc = db_if_match(rc, if_match, out->etag);
     if (rc == STORE_OK && change(arg, out))
         rc = STORE_CONFLICT;
-    if (rc == STORE_OK) {
-        sqlite3_stmt *s = db_stmt(st, SQL_ZONE_UPDATE);
-
-        rc = STORE_ERROR;
-        if (s) {
-            db_bind_text(s, 1, out->id);
-            db_bind_text(s, 2, out->display_name);
-            db_bind_text(s, 3, out->description);
-            db_bind_text(s, 4, out->recipe_id);
-            sqlite3_bind_int(s, 5, out->inheritance_after_delete);
-            sqlite3_bind_int64(s, 6, out->time_updated_ms);
-            db_bind_text(s, 7, out->etag);
-            db_bind_text(s, 8, out->freeform_tags ? out->freeform_tags : "{}");
-            db_bind_text(s, 9, out->defined_tags ? out->defined_tags : "{}");
-            rc = db_exec_stmt(st, s) ? STORE_ERROR : STORE_OK;
-        }
-    }
+    if (rc == STORE_OK)
+        rc = db_row_write(st, SQL_ZONE_UPDATE, &ZONE, out);
     return db_tx_end(st, rc);
 }
 
@@ -561,14 +416,13 @@ int store_cg_zone_add_compartment(struct store *st, const char *tenancy, const c
     if (db_tx_begin(st))
         return STORE_ERROR;
     rc = zone_get_locked(st, tenancy, id, out);
-    if (rc == STORE_OK && if_match && strcmp(if_match, out->etag))
-        rc = STORE_ETAG_MISMATCH;
+    rc = db_if_match(rc, if_match, out->etag);
     if (rc == STORE_OK) {
         rc = attached_zone(st, compartment_id, other, sizeof(other));
         if (rc == STORE_OK)
             rc = STORE_EXISTS;
         else if (rc == STORE_NOT_FOUND)
-            rc = exec_bound2(st, SQL_ZC_ADD, compartment_id, id);
+            rc = db_exec_text(st, SQL_ZC_ADD, 2, compartment_id, id);
     }
     if (rc == STORE_OK)
         rc = zone_touch(st, id, etag, now_ms);
@@ -587,8 +441,7 @@ int store_cg_zone_remove_compartment(struct store *st, const char *tenancy, cons
     if (db_tx_begin(st))
         return STORE_ERROR;
     rc = zone_get_locked(st, tenancy, id, out);
-    if (rc == STORE_OK && if_match && strcmp(if_match, out->etag))
-        rc = STORE_ETAG_MISMATCH;
+    rc = db_if_match(rc, if_match, out->etag);
     if (rc == STORE_OK && !strcmp(compartment_id, out->compartment_id))
         rc = STORE_CONFLICT;
     if (rc == STORE_OK) {
@@ -599,7 +452,7 @@ int store_cg_zone_remove_compartment(struct store *st, const char *tenancy, cons
         else if (a == STORE_NOT_FOUND || strcmp(other, id))
             rc = STORE_CONFLICT;
         else
-            rc = exec_bound2(st, SQL_ZC_DEL, compartment_id, NULL);
+            rc = db_exec_text(st, SQL_ZC_DEL, 1, compartment_id);
     }
     if (rc == STORE_OK)
         rc = zone_touch(st, id, etag, now_ms);
@@ -618,12 +471,11 @@ int store_cg_zone_delete(struct store *st, const char *tenancy, const char *id,
     if (db_tx_begin(st))
         return STORE_ERROR;
     rc = zone_get_locked(st, tenancy, id, &z);
-    if (rc == STORE_OK && if_match && strcmp(if_match, z.etag))
-        rc = STORE_ETAG_MISMATCH;
+    rc = db_if_match(rc, if_match, z.etag);
     if (rc == STORE_OK)
-        rc = exec_bound2(st, SQL_ZC_DEL_ZONE, id, NULL);
+        rc = db_exec_text(st, SQL_ZC_DEL_ZONE, 1, id);
     if (rc == STORE_OK)
-        rc = exec_bound2(st, SQL_ZONE_DELETE, id, NULL);
+        rc = db_exec_text(st, SQL_ZONE_DELETE, 1, id);
     cg_zone_release(&z);
     return db_tx_end(st, rc);
 }
@@ -635,38 +487,12 @@ void cg_zone_list_free(struct cg_zone *list, size_t n)
     free(list);
 }
 
-int store_cg_zone_list(struct store *st, const char *tenancy, const char *compartment_id,
-                       int offset, int limit, struct cg_zone **out, size_t *n, int *more)
+int store_cg_zone_list(struct store *st, const char *tenancy, const char *compartment_id, int limit,
+                       struct cg_zone **out, size_t *n)
 {
-    struct cg_zone *list = calloc((size_t)limit + 1, sizeof(*list));
-    sqlite3_stmt *s;
-    size_t got = 0;
-    int rc = STORE_OK;
+    void *rows;
+    int rc = list_rows(st, SQL_ZONE_LIST, &ZONE, limit, tenancy, compartment_id, &rows, n);
 
-    *out = NULL;
-    *n = 0;
-    *more = 0;
-    if (!list)
-        return STORE_ERROR;
-    db_read_begin(st);
-    s = db_stmt(st, SQL_ZONE_LIST);
-    if (!s) {
-        rc = STORE_ERROR;
-    } else {
-        db_bind_text(s, 1, tenancy);
-        db_bind_text(s, 2, compartment_id);
-        sqlite3_bind_int(s, 3, offset);
-        sqlite3_bind_int(s, 4, limit + 1);
-        while (sqlite3_step(s) == SQLITE_ROW)
-            read_zone(s, &list[got++]);
-    }
-    db_read_end(st);
-    if (got > (size_t)limit) {
-        cg_zone_release(&list[limit]);
-        got = (size_t)limit;
-        *more = 1;
-    }
-    *out = list;
-    *n = got;
+    *out = rows;
     return rc;
 }

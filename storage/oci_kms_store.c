@@ -14,30 +14,22 @@ static const char SQL_KEY_REF[] =
     "('DELETED', 'PENDING_DELETION', 'SCHEDULING_DELETION', 'DELETING')) "
     "FROM kms_key k WHERE k.id = ?1";
 
+/* clang-format off */
+#define R(kind, f) DB_COL(struct kms_key_ref, kind, f)
+static const struct db_col KEY_REF_COL[] = {
+    R(DB_TEXT, id), R(DB_TEXT, vault_id), R(DB_TEXT, compartment_id), R(DB_TEXT, region),
+    R(DB_TEXT, algorithm), R(DB_TEXT, lifecycle_state), R(DB_INT, versions) };
+#undef R
+/* clang-format on */
+static const struct db_row KEY_REF = DB_ROW(struct kms_key_ref, KEY_REF_COL);
+
 int store_kms_key_ref(struct store *st, const char *key_id, struct kms_key_ref *out)
 {
-    sqlite3_stmt *s;
-    int rc = STORE_NOT_FOUND;
+    int rc;
 
     memset(out, 0, sizeof(*out));
     db_read_begin(st);
-    s = db_stmt(st, SQL_KEY_REF);
-    if (!s) {
-        rc = STORE_ERROR;
-    } else {
-        db_bind_text(s, 1, key_id);
-        if (sqlite3_step(s) == SQLITE_ROW) {
-            db_col_text(s, 0, out->id, sizeof(out->id));
-            db_col_text(s, 1, out->vault_id, sizeof(out->vault_id));
-            db_col_text(s, 2, out->compartment_id, sizeof(out->compartment_id));
-            db_col_text(s, 3, out->region, sizeof(out->region));
-            db_col_text(s, 4, out->algorithm, sizeof(out->algorithm));
-            db_col_text(s, 5, out->lifecycle_state, sizeof(out->lifecycle_state));
-            out->versions = sqlite3_column_int(s, 6);
-            rc = STORE_OK;
-        }
-        sqlite3_reset(s);
-    }
+    rc = db_row_get(st, SQL_KEY_REF, &KEY_REF, out, 1, key_id);
     db_read_end(st);
     return rc;
 }
@@ -80,7 +72,7 @@ void kms_key_release(struct kms_key *k)
 
 void kms_vault_list_release(struct kms_vault_list *l)
 {
-    for (size_t i = 0; i < l->n; i++)
+    for (size_t i = 0; l->v && i < l->n; i++)
         kms_vault_release(&l->v[i]);
     free(l->v);
     memset(l, 0, sizeof(*l));
@@ -88,7 +80,7 @@ void kms_vault_list_release(struct kms_vault_list *l)
 
 void kms_key_list_release(struct kms_key_list *l)
 {
-    for (size_t i = 0; i < l->n; i++)
+    for (size_t i = 0; l->k && i < l->n; i++)
         kms_key_release(&l->k[i]);
     free(l->k);
     memset(l, 0, sizeof(*l));
@@ -100,78 +92,37 @@ void kms_key_version_list_release(struct kms_key_version_list *l)
     memset(l, 0, sizeof(*l));
 }
 
-static void vault_row(sqlite3_stmt *s, struct kms_vault *v)
-{
-    memset(v, 0, sizeof(*v));
-    db_col_text(s, 0, v->id, sizeof(v->id));
-    db_col_text(s, 1, v->tenancy, sizeof(v->tenancy));
-    db_col_text(s, 2, v->compartment_id, sizeof(v->compartment_id));
-    db_col_text(s, 3, v->region, sizeof(v->region));
-    db_col_text(s, 4, v->endpoint_prefix, sizeof(v->endpoint_prefix));
-    db_col_text(s, 5, v->display_name, sizeof(v->display_name));
-    db_col_text(s, 6, v->vault_type, sizeof(v->vault_type));
-    db_col_text(s, 7, v->lifecycle_state, sizeof(v->lifecycle_state));
-    v->time_created_ms = sqlite3_column_int64(s, 8);
-    v->time_of_deletion_ms = sqlite3_column_int64(s, 9);
-    db_col_text(s, 10, v->wrapping_key_id, sizeof(v->wrapping_key_id));
-    db_col_text(s, 11, v->etag, sizeof(v->etag));
-    v->freeform_tags = db_col_dup(s, 12);
-    v->defined_tags = db_col_dup(s, 13);
-}
+/* Row tables, in the order of the *_COLS lists. */
+/* clang-format off */
+#define V(kind, f) DB_COL(struct kms_vault, kind, f)
+static const struct db_col VAULT_COL[] = {
+    V(DB_TEXT, id), V(DB_TEXT, tenancy), V(DB_TEXT, compartment_id), V(DB_TEXT, region),
+    V(DB_TEXT, endpoint_prefix), V(DB_TEXT, display_name), V(DB_TEXT, vault_type),
+    V(DB_TEXT, lifecycle_state), V(DB_INT, time_created_ms), V(DB_INT_OPT, time_of_deletion_ms),
+    V(DB_TEXT_OPT, wrapping_key_id), V(DB_TEXT, etag), V(DB_DUP, freeform_tags),
+    V(DB_DUP, defined_tags) };
+#undef V
+#define K(kind, f) DB_COL(struct kms_key, kind, f)
+static const struct db_col KEY_COL[] = {
+    K(DB_TEXT, id), K(DB_TEXT, vault_id), K(DB_TEXT, tenancy), K(DB_TEXT, compartment_id),
+    K(DB_TEXT, region), K(DB_TEXT, display_name), K(DB_TEXT, algorithm), K(DB_INT, length),
+    K(DB_TEXT_OPT, curve_id), K(DB_TEXT, protection_mode), K(DB_TEXT, lifecycle_state),
+    K(DB_TEXT, current_key_version), K(DB_INT, time_created_ms),
+    K(DB_INT_OPT, time_of_deletion_ms), K(DB_TEXT_OPT, state_before_deletion),
+    K(DB_INT, is_auto_rotation_enabled), K(DB_TEXT, etag), K(DB_DUP, freeform_tags),
+    K(DB_DUP, defined_tags) };
+#undef K
+#define KV(kind, f) DB_COL(struct kms_key_version, kind, f)
+static const struct db_col KV_COL[] = {
+    KV(DB_TEXT, id), KV(DB_TEXT, key_id), KV(DB_TEXT, vault_id), KV(DB_TEXT, compartment_id),
+    KV(DB_TEXT, lifecycle_state), KV(DB_TEXT, origin), KV(DB_INT, time_created_ms),
+    KV(DB_INT_OPT, time_of_deletion_ms), KV(DB_TEXT, etag) };
+#undef KV
+/* clang-format on */
 
-static void key_row(sqlite3_stmt *s, struct kms_key *k)
-{
-    memset(k, 0, sizeof(*k));
-    db_col_text(s, 0, k->id, sizeof(k->id));
-    db_col_text(s, 1, k->vault_id, sizeof(k->vault_id));
-    db_col_text(s, 2, k->tenancy, sizeof(k->tenancy));
-    db_col_text(s, 3, k->compartment_id, sizeof(k->compartment_id));
-    db_col_text(s, 4, k->region, sizeof(k->region));
-    db_col_text(s, 5, k->display_name, sizeof(k->display_name));
-    db_col_text(s, 6, k->algorithm, sizeof(k->algorithm));
-    k->length = sqlite3_column_int(s, 7);
-    db_col_text(s, 8, k->curve_id, sizeof(k->curve_id));
-    db_col_text(s, 9, k->protection_mode, sizeof(k->protection_mode));
-    db_col_text(s, 10, k->lifecycle_state, sizeof(k->lifecycle_state));
-    db_col_text(s, 11, k->current_key_version, sizeof(k->current_key_version));
-    k->time_created_ms = sqlite3_column_int64(s, 12);
-    k->time_of_deletion_ms = sqlite3_column_int64(s, 13);
-    db_col_text(s, 14, k->state_before_deletion, sizeof(k->state_before_deletion));
-    k->is_auto_rotation_enabled = sqlite3_column_int(s, 15);
-    db_col_text(s, 16, k->etag, sizeof(k->etag));
-    k->freeform_tags = db_col_dup(s, 17);
-    k->defined_tags = db_col_dup(s, 18);
-}
-
-static void kv_row(sqlite3_stmt *s, struct kms_key_version *v)
-{
-    memset(v, 0, sizeof(*v));
-    db_col_text(s, 0, v->id, sizeof(v->id));
-    db_col_text(s, 1, v->key_id, sizeof(v->key_id));
-    db_col_text(s, 2, v->vault_id, sizeof(v->vault_id));
-    db_col_text(s, 3, v->compartment_id, sizeof(v->compartment_id));
-    db_col_text(s, 4, v->lifecycle_state, sizeof(v->lifecycle_state));
-    db_col_text(s, 5, v->origin, sizeof(v->origin));
-    v->time_created_ms = sqlite3_column_int64(s, 6);
-    v->time_of_deletion_ms = sqlite3_column_int64(s, 7);
-    db_col_text(s, 8, v->etag, sizeof(v->etag));
-}
-
-/* Grows a list array to hold n + 1 rows. 0 or -1. */
-static int grow(void **arr, size_t n, size_t size)
-{
-    void *p = realloc(*arr, (n + 1) * size);
-
-    if (!p)
-        return -1;
-    *arr = p;
-    return 0;
-}
-
-static int if_match_ok(const char *if_match, const char *etag)
-{
-    return !if_match || !strcmp(if_match, etag);
-}
+static const struct db_row VAULT = DB_ROW(struct kms_vault, VAULT_COL);
+static const struct db_row KEY = DB_ROW(struct kms_key, KEY_COL);
+static const struct db_row KEY_VERSION = DB_ROW(struct kms_key_version, KV_COL);
 
 /* ---- vaults -------------------------------------------------------------------------------- */
 
@@ -211,43 +162,15 @@ static const char SQL_VAULT_KEYS_CANCEL[] =
 
 int store_kms_vault_create(struct store *st, const struct kms_vault *v)
 {
-    sqlite3_stmt *s;
-    int rc = STORE_ERROR;
+    int rc;
 
     if (db_tx_begin(st))
         return STORE_ERROR;
-    s = db_stmt(st, SQL_VAULT_TAKEN);
-    if (!s)
-        goto out;
-    db_bind_text(s, 1, v->id);
-    db_bind_text(s, 2, v->endpoint_prefix);
-    if (sqlite3_step(s) == SQLITE_ROW) {
-        sqlite3_reset(s);
+    rc = db_row_get(st, SQL_VAULT_TAKEN, NULL, NULL, 2, v->id, v->endpoint_prefix);
+    if (rc == STORE_OK)
         rc = STORE_EXISTS;
-        goto out;
-    }
-    sqlite3_reset(s);
-    s = db_stmt(st, SQL_VAULT_INSERT);
-    if (!s)
-        goto out;
-    db_bind_text(s, 1, v->id);
-    db_bind_text(s, 2, v->tenancy);
-    db_bind_text(s, 3, v->compartment_id);
-    db_bind_text(s, 4, v->region);
-    db_bind_text(s, 5, v->endpoint_prefix);
-    db_bind_text(s, 6, v->display_name);
-    db_bind_text(s, 7, v->vault_type);
-    db_bind_text(s, 8, v->lifecycle_state);
-    sqlite3_bind_int64(s, 9, v->time_created_ms);
-    if (v->time_of_deletion_ms)
-        sqlite3_bind_int64(s, 10, v->time_of_deletion_ms);
-    db_bind_text(s, 11, v->wrapping_key_id[0] ? v->wrapping_key_id : NULL);
-    db_bind_text(s, 12, v->etag);
-    db_bind_text(s, 13, v->freeform_tags);
-    db_bind_text(s, 14, v->defined_tags);
-    if (!db_exec_stmt(st, s))
-        rc = STORE_OK;
-out:
+    else if (rc == STORE_NOT_FOUND)
+        rc = db_row_write(st, SQL_VAULT_INSERT, &VAULT, v);
     return db_tx_end(st, rc);
 }
 
@@ -255,21 +178,8 @@ out:
 static int vault_get_locked(struct store *st, const char *sql, const char *a, const char *tenancy,
                             const char *region, struct kms_vault *out)
 {
-    sqlite3_stmt *s = db_stmt(st, sql);
-    int rc = STORE_NOT_FOUND;
-
     memset(out, 0, sizeof(*out));
-    if (!s)
-        return STORE_ERROR;
-    db_bind_text(s, 1, a);
-    db_bind_text(s, 2, tenancy);
-    db_bind_text(s, 3, region);
-    if (sqlite3_step(s) == SQLITE_ROW) {
-        vault_row(s, out);
-        rc = STORE_OK;
-    }
-    sqlite3_reset(s);
-    return rc;
+    return db_row_get(st, sql, &VAULT, out, 3, a, tenancy, region);
 }
 
 int store_kms_vault_get(struct store *st, const char *tenancy, const char *region, const char *id,
@@ -298,39 +208,24 @@ int store_kms_vault_list(struct store *st, const char *tenancy, const char *regi
                          const char *compartment_id, enum kms_sort sort, int64_t offset, int limit,
                          struct kms_vault_list *out)
 {
+    void *rows = NULL;
     sqlite3_stmt *s;
-    int rc = STORE_OK;
-    int step;
+    int rc = STORE_ERROR;
 
     memset(out, 0, sizeof(*out));
     db_read_begin(st);
     s = db_stmt(st, SQL_VAULT_LIST[sort]);
-    if (!s) {
-        db_read_end(st);
-        return STORE_ERROR;
+    if (s) {
+        db_bind_text(s, 1, tenancy);
+        db_bind_text(s, 2, region);
+        db_bind_text(s, 3, compartment_id);
+        sqlite3_bind_int(s, 4, limit + 1);
+        sqlite3_bind_int64(s, 5, offset);
+        rc = db_row_list(st, s, &VAULT, limit, &rows, &out->n, &out->more);
+        sqlite3_reset(s);
     }
-    db_bind_text(s, 1, tenancy);
-    db_bind_text(s, 2, region);
-    db_bind_text(s, 3, compartment_id);
-    sqlite3_bind_int(s, 4, limit + 1);
-    sqlite3_bind_int64(s, 5, offset);
-    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-        if (out->n == (size_t)limit) {
-            out->more = 1;
-            break;
-        }
-        if (grow((void **)&out->v, out->n, sizeof(*out->v))) {
-            rc = STORE_ERROR;
-            break;
-        }
-        vault_row(s, &out->v[out->n++]);
-    }
-    if (step != SQLITE_ROW && step != SQLITE_DONE) {
-        db_log_error(st, "kms vault list");
-        rc = STORE_ERROR;
-    }
-    sqlite3_reset(s);
     db_read_end(st);
+    out->v = rows;
     if (rc)
         kms_vault_list_release(out);
     return rc;
@@ -341,7 +236,6 @@ static int vault_set_state_locked(struct store *st, struct kms_vault *out, const
                                   int64_t time_ms, const char *etag)
 {
     sqlite3_stmt *s = db_stmt(st, SQL_VAULT_SET_STATE);
-    char id[KMS_ID_MAX], tenancy[KMS_ID_MAX], region[32];
 
     if (!s)
         return STORE_ERROR;
@@ -352,12 +246,9 @@ static int vault_set_state_locked(struct store *st, struct kms_vault *out, const
     db_bind_text(s, 4, etag);
     if (db_exec_stmt(st, s))
         return STORE_ERROR;
-    memcpy(id, out->id, sizeof(id));
-    memcpy(tenancy, out->tenancy, sizeof(tenancy));
-    memcpy(region, out->region, sizeof(region));
-    kms_vault_release(out);
-    return vault_get_locked(st, SQL_VAULT_GET, id, tenancy, region, out) == STORE_OK ? STORE_OK
-                                                                                     : STORE_ERROR;
+    return db_row_get(st, SQL_VAULT_GET, &VAULT, out, 3, out->id, out->tenancy, out->region)
+               ? STORE_ERROR
+               : STORE_OK;
 }
 
 /* Runs a one-parameter write statement keyed by vault id (and time_ms when not 0). */
@@ -373,6 +264,20 @@ static int vault_keys_exec(struct store *st, const char *sql, const char *vault_
     return db_exec_stmt(st, s) ? STORE_ERROR : STORE_OK;
 }
 
+/* The vault for a write: STORE_NOT_FOUND, STORE_ETAG_MISMATCH, STORE_CONFLICT (not in state;
+ * out holds the vault) or STORE_OK. */
+static int vault_for_write(struct store *st, const char *tenancy, const char *region,
+                           const char *id, const char *if_match, const char *state,
+                           struct kms_vault *out)
+{
+    int rc = vault_get_locked(st, SQL_VAULT_GET, id, tenancy, region, out);
+
+    rc = db_if_match(rc, if_match, out->etag);
+    if (!rc && strcmp(out->lifecycle_state, state))
+        rc = STORE_CONFLICT;
+    return rc;
+}
+
 int store_kms_vault_schedule_deletion(struct store *st, const char *tenancy, const char *region,
                                       const char *id, const char *if_match, int64_t time_ms,
                                       const char *new_etag, struct kms_vault *out)
@@ -383,34 +288,22 @@ int store_kms_vault_schedule_deletion(struct store *st, const char *tenancy, con
     memset(out, 0, sizeof(*out));
     if (db_tx_begin(st))
         return STORE_ERROR;
-    rc = vault_get_locked(st, SQL_VAULT_GET, id, tenancy, region, out);
-    if (rc)
-        goto out;
-    if (!if_match_ok(if_match, out->etag)) {
-        rc = STORE_ETAG_MISMATCH;
-        goto out;
-    }
-    if (strcmp(out->lifecycle_state, "ACTIVE")) {
-        rc = STORE_CONFLICT;
-        goto out;
-    }
-    s = db_stmt(st, SQL_VAULT_KEY_LATER);
-    if (!s) {
+    rc = vault_for_write(st, tenancy, region, id, if_match, "ACTIVE", out);
+    if (!rc) {
+        /* a key already scheduled after time_ms keeps the vault */
+        s = db_stmt(st, SQL_VAULT_KEY_LATER);
         rc = STORE_ERROR;
-        goto out;
+        if (s) {
+            db_bind_text(s, 1, id);
+            sqlite3_bind_int64(s, 2, time_ms);
+            rc = sqlite3_step(s) == SQLITE_ROW ? STORE_CONFLICT : STORE_OK;
+            sqlite3_reset(s);
+        }
     }
-    db_bind_text(s, 1, id);
-    sqlite3_bind_int64(s, 2, time_ms);
-    if (sqlite3_step(s) == SQLITE_ROW) {
-        sqlite3_reset(s);
-        rc = STORE_CONFLICT;
-        goto out;
-    }
-    sqlite3_reset(s);
-    rc = vault_keys_exec(st, SQL_VAULT_KEYS_SCHEDULE, id, time_ms);
+    if (!rc)
+        rc = vault_keys_exec(st, SQL_VAULT_KEYS_SCHEDULE, id, time_ms);
     if (!rc)
         rc = vault_set_state_locked(st, out, "PENDING_DELETION", time_ms, new_etag);
-out:
     return db_tx_end(st, rc);
 }
 
@@ -423,21 +316,11 @@ int store_kms_vault_cancel_deletion(struct store *st, const char *tenancy, const
     memset(out, 0, sizeof(*out));
     if (db_tx_begin(st))
         return STORE_ERROR;
-    rc = vault_get_locked(st, SQL_VAULT_GET, id, tenancy, region, out);
-    if (rc)
-        goto out;
-    if (!if_match_ok(if_match, out->etag)) {
-        rc = STORE_ETAG_MISMATCH;
-        goto out;
-    }
-    if (strcmp(out->lifecycle_state, "PENDING_DELETION")) {
-        rc = STORE_CONFLICT;
-        goto out;
-    }
-    rc = vault_keys_exec(st, SQL_VAULT_KEYS_CANCEL, id, 0);
+    rc = vault_for_write(st, tenancy, region, id, if_match, "PENDING_DELETION", out);
+    if (!rc)
+        rc = vault_keys_exec(st, SQL_VAULT_KEYS_CANCEL, id, 0);
     if (!rc)
         rc = vault_set_state_locked(st, out, "ACTIVE", 0, new_etag);
-out:
     return db_tx_end(st, rc);
 }
 
@@ -445,13 +328,10 @@ out:
 
 static const char SQL_VAULT_STATE[] = "SELECT lifecycle_state FROM kms_vault WHERE id = ?1";
 static const char SQL_KEY_INSERT[] =
-    "INSERT INTO kms_key (id, vault_id, tenancy, compartment_id, region, display_name, algorithm, "
-    "length, curve_id, protection_mode, lifecycle_state, current_key_version, time_created_ms, "
-    "is_auto_rotation_enabled, etag, freeform_tags, defined_tags) VALUES (?1, ?2, ?3, ?4, ?5, "
-    "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
-static const char SQL_KV_INSERT[] =
-    "INSERT INTO kms_key_version (id, key_id, vault_id, compartment_id, lifecycle_state, origin, "
-    "time_created_ms, etag) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+    "INSERT INTO kms_key (" KEY_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+    "?13, ?14, ?15, ?16, ?17, ?18, ?19)";
+static const char SQL_KV_INSERT[] = "INSERT INTO kms_key_version (" KV_COLS ") VALUES (?1, ?2, ?3, "
+                                    "?4, ?5, ?6, ?7, ?8, ?9)";
 static const char SQL_KEY_GET[] =
     "SELECT " KEY_COLS " FROM kms_key WHERE id = ?1 AND vault_id = ?2";
 #define KEY_LIST(order)                                                                      \
@@ -475,23 +355,6 @@ static const char SQL_KEY_SET_STATE[] =
 static const char SQL_KEY_ROTATE[] =
     "UPDATE kms_key SET current_key_version = ?2, etag = ?3 WHERE id = ?1";
 
-static int kv_insert_locked(struct store *st, const struct kms_key_version *v)
-{
-    sqlite3_stmt *s = db_stmt(st, SQL_KV_INSERT);
-
-    if (!s)
-        return STORE_ERROR;
-    db_bind_text(s, 1, v->id);
-    db_bind_text(s, 2, v->key_id);
-    db_bind_text(s, 3, v->vault_id);
-    db_bind_text(s, 4, v->compartment_id);
-    db_bind_text(s, 5, v->lifecycle_state);
-    db_bind_text(s, 6, v->origin);
-    sqlite3_bind_int64(s, 7, v->time_created_ms);
-    db_bind_text(s, 8, v->etag);
-    return db_exec_stmt(st, s) ? STORE_ERROR : STORE_OK;
-}
-
 int store_kms_key_create(struct store *st, const struct kms_key *k,
                          const struct kms_key_version *first)
 {
@@ -512,29 +375,9 @@ int store_kms_key_create(struct store *st, const struct kms_key *k,
     sqlite3_reset(s);
     if (rc != STORE_ERROR)
         goto out;
-    s = db_stmt(st, SQL_KEY_INSERT);
-    if (!s)
-        goto out;
-    db_bind_text(s, 1, k->id);
-    db_bind_text(s, 2, k->vault_id);
-    db_bind_text(s, 3, k->tenancy);
-    db_bind_text(s, 4, k->compartment_id);
-    db_bind_text(s, 5, k->region);
-    db_bind_text(s, 6, k->display_name);
-    db_bind_text(s, 7, k->algorithm);
-    sqlite3_bind_int(s, 8, k->length);
-    db_bind_text(s, 9, k->curve_id[0] ? k->curve_id : NULL);
-    db_bind_text(s, 10, k->protection_mode);
-    db_bind_text(s, 11, k->lifecycle_state);
-    db_bind_text(s, 12, k->current_key_version);
-    sqlite3_bind_int64(s, 13, k->time_created_ms);
-    sqlite3_bind_int(s, 14, k->is_auto_rotation_enabled);
-    db_bind_text(s, 15, k->etag);
-    db_bind_text(s, 16, k->freeform_tags);
-    db_bind_text(s, 17, k->defined_tags);
-    if (db_exec_stmt(st, s))
-        goto out;
-    rc = kv_insert_locked(st, first);
+    rc = db_row_write(st, SQL_KEY_INSERT, &KEY, k);
+    if (!rc)
+        rc = db_row_write(st, SQL_KV_INSERT, &KEY_VERSION, first);
 out:
     return db_tx_end(st, rc);
 }
@@ -542,31 +385,15 @@ out:
 static int key_get_locked(struct store *st, const char *vault_id, const char *key_id,
                           struct kms_key *out)
 {
-    sqlite3_stmt *s = db_stmt(st, SQL_KEY_GET);
-    int rc = STORE_NOT_FOUND;
-
     memset(out, 0, sizeof(*out));
-    if (!s)
-        return STORE_ERROR;
-    db_bind_text(s, 1, key_id);
-    db_bind_text(s, 2, vault_id);
-    if (sqlite3_step(s) == SQLITE_ROW) {
-        key_row(s, out);
-        rc = STORE_OK;
-    }
-    sqlite3_reset(s);
-    return rc;
+    return db_row_get(st, SQL_KEY_GET, &KEY, out, 2, key_id, vault_id);
 }
 
 /* Re-reads the key into out after a write. */
 static int key_reread_locked(struct store *st, struct kms_key *out)
 {
-    char id[KMS_ID_MAX], vault_id[KMS_ID_MAX];
-
-    memcpy(id, out->id, sizeof(id));
-    memcpy(vault_id, out->vault_id, sizeof(vault_id));
-    kms_key_release(out);
-    return key_get_locked(st, vault_id, id, out) == STORE_OK ? STORE_OK : STORE_ERROR;
+    return db_row_get(st, SQL_KEY_GET, &KEY, out, 2, out->id, out->vault_id) ? STORE_ERROR
+                                                                             : STORE_OK;
 }
 
 int store_kms_key_get(struct store *st, const char *vault_id, const char *key_id,
@@ -584,42 +411,27 @@ int store_kms_key_list(struct store *st, const char *vault_id, const char *compa
                        const struct kms_key_filter *f, enum kms_sort sort, int64_t offset,
                        int limit, struct kms_key_list *out)
 {
+    void *rows = NULL;
     sqlite3_stmt *s;
-    int rc = STORE_OK;
-    int step;
+    int rc = STORE_ERROR;
 
     memset(out, 0, sizeof(*out));
     db_read_begin(st);
     s = db_stmt(st, SQL_KEY_LIST[sort]);
-    if (!s) {
-        db_read_end(st);
-        return STORE_ERROR;
+    if (s) {
+        db_bind_text(s, 1, vault_id);
+        db_bind_text(s, 2, compartment_id);
+        db_bind_text(s, 3, f->protection_mode);
+        db_bind_text(s, 4, f->algorithm);
+        sqlite3_bind_int(s, 5, f->length);
+        db_bind_text(s, 6, f->curve_id);
+        sqlite3_bind_int(s, 7, limit + 1);
+        sqlite3_bind_int64(s, 8, offset);
+        rc = db_row_list(st, s, &KEY, limit, &rows, &out->n, &out->more);
+        sqlite3_reset(s);
     }
-    db_bind_text(s, 1, vault_id);
-    db_bind_text(s, 2, compartment_id);
-    db_bind_text(s, 3, f->protection_mode);
-    db_bind_text(s, 4, f->algorithm);
-    sqlite3_bind_int(s, 5, f->length);
-    db_bind_text(s, 6, f->curve_id);
-    sqlite3_bind_int(s, 7, limit + 1);
-    sqlite3_bind_int64(s, 8, offset);
-    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-        if (out->n == (size_t)limit) {
-            out->more = 1;
-            break;
-        }
-        if (grow((void **)&out->k, out->n, sizeof(*out->k))) {
-            rc = STORE_ERROR;
-            break;
-        }
-        key_row(s, &out->k[out->n++]);
-    }
-    if (step != SQLITE_ROW && step != SQLITE_DONE) {
-        db_log_error(st, "kms key list");
-        rc = STORE_ERROR;
-    }
-    sqlite3_reset(s);
     db_read_end(st);
+    out->k = rows;
     if (rc)
         kms_key_list_release(out);
     return rc;
@@ -629,35 +441,20 @@ int store_kms_key_update(struct store *st, const char *vault_id, const char *key
                          const char *if_match, const struct kms_key_update *u, const char *new_etag,
                          struct kms_key *out)
 {
-    sqlite3_stmt *s;
     int rc;
 
     memset(out, 0, sizeof(*out));
     if (db_tx_begin(st))
         return STORE_ERROR;
     rc = key_get_locked(st, vault_id, key_id, out);
-    if (rc)
-        goto out;
-    if (!if_match_ok(if_match, out->etag)) {
-        rc = STORE_ETAG_MISMATCH;
-        goto out;
-    }
-    if (strcmp(out->lifecycle_state, "ENABLED") && strcmp(out->lifecycle_state, "CREATING")) {
+    rc = db_if_match(rc, if_match, out->etag);
+    if (!rc && strcmp(out->lifecycle_state, "ENABLED") && strcmp(out->lifecycle_state, "CREATING"))
         rc = STORE_CONFLICT;
-        goto out;
-    }
-    rc = STORE_ERROR;
-    s = db_stmt(st, SQL_KEY_UPDATE);
-    if (!s)
-        goto out;
-    db_bind_text(s, 1, key_id);
-    db_bind_text(s, 2, u->display_name);
-    db_bind_text(s, 3, u->freeform_tags);
-    db_bind_text(s, 4, u->defined_tags);
-    db_bind_text(s, 5, new_etag);
-    if (!db_exec_stmt(st, s))
+    if (!rc)
+        rc = db_exec_text(st, SQL_KEY_UPDATE, 5, key_id, u->display_name, u->freeform_tags,
+                          u->defined_tags, new_etag);
+    if (!rc)
         rc = key_reread_locked(st, out);
-out:
     return db_tx_end(st, rc);
 }
 
@@ -676,12 +473,9 @@ int store_kms_key_action(struct store *st, const char *vault_id, const char *key
     if (db_tx_begin(st))
         return STORE_ERROR;
     rc = key_get_locked(st, vault_id, key_id, out);
+    rc = db_if_match(rc, if_match, out->etag);
     if (rc)
         goto out;
-    if (!if_match_ok(if_match, out->etag)) {
-        rc = STORE_ETAG_MISMATCH;
-        goto out;
-    }
     switch (action) {
     case KMS_KEY_DISABLE:
         if (!strcmp(state, "ENABLED"))
@@ -709,16 +503,16 @@ int store_kms_key_action(struct store *st, const char *vault_id, const char *key
     }
     rc = STORE_ERROR;
     s = db_stmt(st, SQL_KEY_SET_STATE);
-    if (!s)
-        goto out;
-    db_bind_text(s, 1, key_id);
-    db_bind_text(s, 2, to);
-    if (when)
-        sqlite3_bind_int64(s, 3, when);
-    db_bind_text(s, 4, before);
-    db_bind_text(s, 5, new_etag);
-    if (!db_exec_stmt(st, s))
-        rc = key_reread_locked(st, out);
+    if (s) {
+        db_bind_text(s, 1, key_id);
+        db_bind_text(s, 2, to);
+        if (when)
+            sqlite3_bind_int64(s, 3, when);
+        db_bind_text(s, 4, before);
+        db_bind_text(s, 5, new_etag);
+        if (!db_exec_stmt(st, s))
+            rc = key_reread_locked(st, out);
+    }
 out:
     return db_tx_end(st, rc);
 }
@@ -740,59 +534,34 @@ static const char *const SQL_KV_LIST[] = {
 int store_kms_key_version_create(struct store *st, const struct kms_key_version *v,
                                  const char *key_etag, struct kms_key *key_out)
 {
-    struct kms_key_version row;
-    sqlite3_stmt *s;
+    struct kms_key_version row = *v;
     int rc;
 
     memset(key_out, 0, sizeof(*key_out));
     if (db_tx_begin(st))
         return STORE_ERROR;
     rc = key_get_locked(st, v->vault_id, v->key_id, key_out);
-    if (rc)
-        goto out;
-    if (strcmp(key_out->lifecycle_state, "ENABLED")) {
+    if (!rc && strcmp(key_out->lifecycle_state, "ENABLED"))
         rc = STORE_CONFLICT;
-        goto out;
+    if (!rc) {
+        memcpy(row.compartment_id, key_out->compartment_id, sizeof(row.compartment_id));
+        rc = db_row_write(st, SQL_KV_INSERT, &KEY_VERSION, &row);
     }
-    row = *v;
-    memcpy(row.compartment_id, key_out->compartment_id, sizeof(row.compartment_id));
-    rc = kv_insert_locked(st, &row);
-    if (rc)
-        goto out;
-    rc = STORE_ERROR;
-    s = db_stmt(st, SQL_KEY_ROTATE);
-    if (!s)
-        goto out;
-    db_bind_text(s, 1, v->key_id);
-    db_bind_text(s, 2, v->id);
-    db_bind_text(s, 3, key_etag);
-    if (!db_exec_stmt(st, s))
+    if (!rc)
+        rc = db_exec_text(st, SQL_KEY_ROTATE, 3, v->key_id, v->id, key_etag);
+    if (!rc)
         rc = key_reread_locked(st, key_out);
-out:
     return db_tx_end(st, rc);
 }
 
 int store_kms_key_version_get(struct store *st, const char *vault_id, const char *key_id,
                               const char *version_id, struct kms_key_version *out)
 {
-    sqlite3_stmt *s;
-    int rc = STORE_NOT_FOUND;
+    int rc;
 
     memset(out, 0, sizeof(*out));
     db_read_begin(st);
-    s = db_stmt(st, SQL_KV_GET);
-    if (!s) {
-        rc = STORE_ERROR;
-    } else {
-        db_bind_text(s, 1, version_id);
-        db_bind_text(s, 2, key_id);
-        db_bind_text(s, 3, vault_id);
-        if (sqlite3_step(s) == SQLITE_ROW) {
-            kv_row(s, out);
-            rc = STORE_OK;
-        }
-        sqlite3_reset(s);
-    }
+    rc = db_row_get(st, SQL_KV_GET, &KEY_VERSION, out, 3, version_id, key_id, vault_id);
     db_read_end(st);
     return rc;
 }
@@ -802,43 +571,28 @@ int store_kms_key_version_list(struct store *st, const char *vault_id, const cha
                                struct kms_key_version_list *out)
 {
     struct kms_key key;
+    void *rows = NULL;
     sqlite3_stmt *s;
     int rc;
-    int step;
 
     memset(out, 0, sizeof(*out));
     db_read_begin(st);
     rc = key_get_locked(st, vault_id, key_id, &key);
     kms_key_release(&key);
-    if (rc)
-        goto out;
-    s = db_stmt(st, SQL_KV_LIST[sort]);
-    if (!s) {
+    if (!rc) {
+        s = db_stmt(st, SQL_KV_LIST[sort]);
         rc = STORE_ERROR;
-        goto out;
-    }
-    db_bind_text(s, 1, key_id);
-    db_bind_text(s, 2, vault_id);
-    sqlite3_bind_int(s, 3, limit + 1);
-    sqlite3_bind_int64(s, 4, offset);
-    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-        if (out->n == (size_t)limit) {
-            out->more = 1;
-            break;
+        if (s) {
+            db_bind_text(s, 1, key_id);
+            db_bind_text(s, 2, vault_id);
+            sqlite3_bind_int(s, 3, limit + 1);
+            sqlite3_bind_int64(s, 4, offset);
+            rc = db_row_list(st, s, &KEY_VERSION, limit, &rows, &out->n, &out->more);
+            sqlite3_reset(s);
         }
-        if (grow((void **)&out->kv, out->n, sizeof(*out->kv))) {
-            rc = STORE_ERROR;
-            break;
-        }
-        kv_row(s, &out->kv[out->n++]);
     }
-    if (step != SQLITE_ROW && step != SQLITE_DONE) {
-        db_log_error(st, "kms key version list");
-        rc = STORE_ERROR;
-    }
-    sqlite3_reset(s);
-out:
     db_read_end(st);
+    out->kv = rows;
     if (rc)
         kms_key_version_list_release(out);
     return rc;

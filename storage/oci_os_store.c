@@ -4,7 +4,6 @@
 
 #include "db.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,12 +28,6 @@ static const char SQL_DELETE[] = "DELETE FROM os_bucket WHERE id = ?1";
 static const char SQL_LIST[] = "SELECT " BUCKET_COLS " FROM os_bucket "
                                "WHERE namespace = ?1 AND region = ?2 AND compartment_id = ?3 "
                                "AND name >= ?4 ORDER BY name LIMIT ?5";
-/* Mirrors store_kms_key_ref's query; this one runs with the store already locked. */
-static const char SQL_KEY_REF_TX[] =
-    "SELECT k.id, k.vault_id, k.compartment_id, k.region, k.algorithm, k.lifecycle_state, "
-    "(SELECT COUNT(*) FROM kms_key_version v WHERE v.key_id = k.id AND v.lifecycle_state NOT IN "
-    "('DELETED', 'PENDING_DELETION', 'SCHEDULING_DELETION', 'DELETING')) "
-    "FROM kms_key k WHERE k.id = ?1";
 
 void os_bucket_init(struct os_bucket *b)
 {
@@ -62,109 +55,48 @@ int os_bucket_set_text(char **slot, const char *text)
     return 0;
 }
 
-static void read_row(sqlite3_stmt *s, struct os_bucket *b)
-{
-    os_bucket_release(b);
-    db_col_text(s, 0, b->id, sizeof(b->id));
-    db_col_text(s, 1, b->ns, sizeof(b->ns));
-    db_col_text(s, 2, b->region, sizeof(b->region));
-    db_col_text(s, 3, b->name, sizeof(b->name));
-    db_col_text(s, 4, b->compartment_id, sizeof(b->compartment_id));
-    db_col_text(s, 5, b->created_by, sizeof(b->created_by));
-    b->time_created_ms = sqlite3_column_int64(s, 6);
-    db_col_text(s, 7, b->etag, sizeof(b->etag));
-    b->metadata = db_col_dup(s, 8);
-    db_col_text(s, 9, b->public_access_type, sizeof(b->public_access_type));
-    db_col_text(s, 10, b->storage_tier, sizeof(b->storage_tier));
-    b->object_events_enabled = sqlite3_column_int(s, 11);
-    b->freeform_tags = db_col_dup(s, 12);
-    b->defined_tags = db_col_dup(s, 13);
-    db_col_text(s, 14, b->kms_key_id, sizeof(b->kms_key_id));
-    b->is_bucket_key_enabled = sqlite3_column_int(s, 15);
-    db_col_text(s, 16, b->versioning, sizeof(b->versioning));
-    db_col_text(s, 17, b->auto_tiering, sizeof(b->auto_tiering));
-}
-
-static void bind_row(sqlite3_stmt *s, const struct os_bucket *b)
-{
-    db_bind_text(s, 1, b->id);
-    db_bind_text(s, 2, b->ns);
-    db_bind_text(s, 3, b->region);
-    db_bind_text(s, 4, b->name);
-    db_bind_text(s, 5, b->compartment_id);
-    db_bind_text(s, 6, b->created_by);
-    sqlite3_bind_int64(s, 7, b->time_created_ms);
-    db_bind_text(s, 8, b->etag);
-    db_bind_text(s, 9, b->metadata ? b->metadata : "{}");
-    db_bind_text(s, 10, b->public_access_type);
-    db_bind_text(s, 11, b->storage_tier);
-    sqlite3_bind_int(s, 12, b->object_events_enabled);
-    db_bind_text(s, 13, b->freeform_tags ? b->freeform_tags : "{}");
-    db_bind_text(s, 14, b->defined_tags ? b->defined_tags : "{}");
-    db_bind_text(s, 15, b->kms_key_id[0] ? b->kms_key_id : NULL);
-    sqlite3_bind_int(s, 16, b->is_bucket_key_enabled);
-    db_bind_text(s, 17, b->versioning);
-    db_bind_text(s, 18, b->auto_tiering);
-}
+/* The row table, in the order of BUCKET_COLS. */
+/* clang-format off */
+#define B(kind, f) DB_COL(struct os_bucket, kind, f)
+static const struct db_col BUCKET_COL[] = {
+    B(DB_TEXT, id), B(DB_TEXT, ns), B(DB_TEXT, region), B(DB_TEXT, name),
+    B(DB_TEXT, compartment_id), B(DB_TEXT, created_by), B(DB_INT, time_created_ms),
+    B(DB_TEXT, etag), B(DB_DUP_OBJ, metadata), B(DB_TEXT, public_access_type),
+    B(DB_TEXT, storage_tier), B(DB_INT, object_events_enabled), B(DB_DUP_OBJ, freeform_tags),
+    B(DB_DUP_OBJ, defined_tags), B(DB_TEXT_OPT, kms_key_id), B(DB_INT, is_bucket_key_enabled),
+    B(DB_TEXT, versioning), B(DB_TEXT, auto_tiering) };
+#undef B
+/* clang-format on */
+static const struct db_row BUCKET = DB_ROW(struct os_bucket, BUCKET_COL);
 
 /* Loads a bucket with the store locked. */
 static int get_locked(struct store *st, const char *ns, const char *region, const char *name,
                       struct os_bucket *out)
 {
-    sqlite3_stmt *s = db_stmt(st, SQL_GET);
-
-    if (!s)
-        return STORE_ERROR;
-    db_bind_text(s, 1, ns);
-    db_bind_text(s, 2, region);
-    db_bind_text(s, 3, name);
-    if (sqlite3_step(s) != SQLITE_ROW)
-        return STORE_NOT_FOUND;
-    read_row(s, out);
-    return STORE_OK;
+    return db_row_get(st, SQL_GET, &BUCKET, out, 3, ns, region, name);
 }
 
-/* 1 when another bucket than id holds the name in the namespace and region. */
-static int name_taken(struct store *st, const struct os_bucket *b, int *err)
+/* STORE_EXISTS when another bucket than b's id holds its name in the namespace and region,
+ * STORE_OK when none does, or STORE_ERROR. */
+static int name_free(struct store *st, const struct os_bucket *b)
 {
-    sqlite3_stmt *s = db_stmt(st, SQL_TAKEN);
+    int rc = db_row_get(st, SQL_TAKEN, NULL, NULL, 4, b->ns, b->region, b->name, b->id);
 
-    *err = !s;
-    if (!s)
-        return 0;
-    db_bind_text(s, 1, b->ns);
-    db_bind_text(s, 2, b->region);
-    db_bind_text(s, 3, b->name);
-    db_bind_text(s, 4, b->id);
-    return sqlite3_step(s) == SQLITE_ROW;
-}
-
-static int write_row(struct store *st, const char *sql, const struct os_bucket *b)
-{
-    sqlite3_stmt *s = db_stmt(st, sql);
-
-    if (!s)
-        return STORE_ERROR;
-    bind_row(s, b);
-    return db_exec_stmt(st, s) ? STORE_ERROR : STORE_OK;
+    return rc == STORE_OK ? STORE_EXISTS : rc == STORE_NOT_FOUND ? STORE_OK : rc;
 }
 
 int store_os_bucket_create(struct store *st, struct os_bucket *b, store_os_change_fn *check,
                            void *arg)
 {
     int rc;
-    int err;
 
     if (db_tx_begin(st))
         return STORE_ERROR;
-    if (name_taken(st, b, &err))
-        rc = STORE_EXISTS;
-    else if (err)
-        rc = STORE_ERROR;
-    else if (check && check(st, arg, b))
+    rc = name_free(st, b);
+    if (rc == STORE_OK && check && check(st, arg, b))
         rc = STORE_CONFLICT;
-    else
-        rc = write_row(st, SQL_INSERT, b);
+    if (rc == STORE_OK)
+        rc = db_row_write(st, SQL_INSERT, &BUCKET, b);
     return db_tx_end(st, rc);
 }
 
@@ -184,21 +116,17 @@ int store_os_bucket_update(struct store *st, const char *ns, const char *region,
                            struct os_bucket *out)
 {
     int rc;
-    int err;
 
     if (db_tx_begin(st))
         return STORE_ERROR;
     rc = get_locked(st, ns, region, name, out);
-    if (rc == STORE_OK && if_match && strcmp(if_match, out->etag))
-        rc = STORE_ETAG_MISMATCH;
+    rc = db_if_match(rc, if_match, out->etag);
     if (rc == STORE_OK && change && change(st, arg, out))
         rc = STORE_CONFLICT;
-    if (rc == STORE_OK && name_taken(st, out, &err))
-        rc = STORE_EXISTS;
-    else if (rc == STORE_OK && err)
-        rc = STORE_ERROR;
     if (rc == STORE_OK)
-        rc = write_row(st, SQL_UPDATE, out);
+        rc = name_free(st, out);
+    if (rc == STORE_OK)
+        rc = db_row_write(st, SQL_UPDATE, &BUCKET, out);
     /* a refused change leaves the stored bucket as it was: reload what the caller sees */
     if (rc == STORE_CONFLICT || rc == STORE_EXISTS)
         (void)get_locked(st, ns, region, name, out);
@@ -215,18 +143,9 @@ int store_os_bucket_delete(struct store *st, const char *ns, const char *region,
     if (db_tx_begin(st))
         return STORE_ERROR;
     rc = get_locked(st, ns, region, name, &b);
-    if (rc == STORE_OK && if_match && strcmp(if_match, b.etag))
-        rc = STORE_ETAG_MISMATCH;
-    if (rc == STORE_OK) {
-        sqlite3_stmt *s = db_stmt(st, SQL_DELETE);
-
-        rc = STORE_ERROR;
-        if (s) {
-            db_bind_text(s, 1, b.id);
-            if (!db_exec_stmt(st, s))
-                rc = STORE_OK;
-        }
-    }
+    rc = db_if_match(rc, if_match, b.etag);
+    if (rc == STORE_OK)
+        rc = db_exec_text(st, SQL_DELETE, 1, b.id);
     os_bucket_release(&b);
     return db_tx_end(st, rc);
 }
@@ -235,38 +154,30 @@ int store_os_bucket_list(struct store *st, const char *ns, const char *region,
                          const char *compartment_id, const char *from, int limit,
                          struct os_bucket **out, size_t *n, char *next, size_t nn)
 {
-    struct os_bucket *list = calloc((size_t)limit + 1, sizeof(*list));
+    void *rows = NULL;
     sqlite3_stmt *s;
-    size_t got = 0;
-    int rc = STORE_OK;
+    int more = 0;
+    int rc = STORE_ERROR;
 
-    *out = NULL;
     *n = 0;
     if (nn)
         next[0] = '\0';
-    if (!list)
-        return STORE_ERROR;
     db_read_begin(st);
     s = db_stmt(st, SQL_LIST);
-    if (!s) {
-        rc = STORE_ERROR;
-    } else {
+    if (s) {
         db_bind_text(s, 1, ns);
         db_bind_text(s, 2, region);
         db_bind_text(s, 3, compartment_id);
         db_bind_text(s, 4, from ? from : "");
         sqlite3_bind_int(s, 5, limit + 1);
-        while (sqlite3_step(s) == SQLITE_ROW)
-            read_row(s, &list[got++]);
+        rc = db_row_list(st, s, &BUCKET, limit, &rows, n, &more);
+        /* the page token is the name of the row after the page */
+        if (more)
+            db_col_text(s, 3, next, nn);
+        sqlite3_reset(s);
     }
     db_read_end(st);
-    if (got > (size_t)limit) {
-        snprintf(next, nn, "%s", list[limit].name);
-        os_bucket_release(&list[limit]);
-        got = (size_t)limit;
-    }
-    *out = list;
-    *n = got;
+    *out = rows;
     return rc;
 }
 
@@ -275,24 +186,4 @@ void os_bucket_list_free(struct os_bucket *list, size_t n)
     for (size_t i = 0; list && i < n; i++)
         os_bucket_release(&list[i]);
     free(list);
-}
-
-int store_os_key_ref_tx(struct store *st, const char *key_id, struct kms_key_ref *out)
-{
-    sqlite3_stmt *s = db_stmt(st, SQL_KEY_REF_TX);
-
-    memset(out, 0, sizeof(*out));
-    if (!s)
-        return STORE_ERROR;
-    db_bind_text(s, 1, key_id);
-    if (sqlite3_step(s) != SQLITE_ROW)
-        return STORE_NOT_FOUND;
-    db_col_text(s, 0, out->id, sizeof(out->id));
-    db_col_text(s, 1, out->vault_id, sizeof(out->vault_id));
-    db_col_text(s, 2, out->compartment_id, sizeof(out->compartment_id));
-    db_col_text(s, 3, out->region, sizeof(out->region));
-    db_col_text(s, 4, out->algorithm, sizeof(out->algorithm));
-    db_col_text(s, 5, out->lifecycle_state, sizeof(out->lifecycle_state));
-    out->versions = sqlite3_column_int(s, 6);
-    return STORE_OK;
 }

@@ -25,30 +25,22 @@ static const char SQL_COMP_PUT[] =
     "ON CONFLICT(id) DO UPDATE SET parent_id = excluded.parent_id, tenancy = excluded.tenancy";
 static const char SQL_COMP_PARENT[] = "SELECT parent_id FROM oci_compartment WHERE id = ?1";
 
+/* clang-format off */
+#define R(kind, f) DB_COL(struct oci_retry_row, kind, f)
+static const struct db_col RETRY_COL[] = {
+    R(DB_TEXT, body_sha256), R(DB_INT, status), R(DB_DUP, response), R(DB_DUP, etag) };
+#undef R
+/* clang-format on */
+static const struct db_row RETRY = DB_ROW(struct oci_retry_row, RETRY_COL);
+
 int store_oci_retry_get(struct store *st, const char *tenancy, const char *token,
                         const char *method, const char *path, struct oci_retry_row *out)
 {
-    sqlite3_stmt *s;
-    int rc = STORE_NOT_FOUND;
+    int rc;
 
     memset(out, 0, sizeof(*out));
     db_read_begin(st);
-    s = db_stmt(st, SQL_RETRY_GET);
-    if (!s) {
-        rc = STORE_ERROR;
-    } else {
-        db_bind_text(s, 1, tenancy);
-        db_bind_text(s, 2, token);
-        db_bind_text(s, 3, method);
-        db_bind_text(s, 4, path);
-        if (sqlite3_step(s) == SQLITE_ROW) {
-            db_col_text(s, 0, out->body_sha256, sizeof(out->body_sha256));
-            out->status = sqlite3_column_int(s, 1);
-            out->response = db_col_dup(s, 2);
-            out->etag = db_col_dup(s, 3);
-            rc = STORE_OK;
-        }
-    }
+    rc = db_row_get(st, SQL_RETRY_GET, &RETRY, out, 4, tenancy, token, method, path);
     db_read_end(st);
     return rc;
 }

@@ -159,7 +159,8 @@ int store_bv_backup_list(struct store *st, const struct bv_filter *f, bv_backup_
                          int64_t *next);
 int store_bv_replica_list(struct store *st, const struct bv_filter *f, bv_replica_cb *cb, void *arg,
                           int64_t *next);
-/* The replicas of a volume in every region, in creation order; tenancy only filters. */
+/* The replicas of a volume in every region, in creation order (volume ids are unique: no tenancy
+ * or region filter). */
 int store_bv_replicas_of(struct store *st, const char *volume_id, bv_replica_cb *cb, void *arg);
 /* Assignments of one asset (f->volume_id) in the tenancy and region. */
 int store_bv_assignment_list(struct store *st, const struct bv_filter *f, bv_assignment_cb *cb,

@@ -10,10 +10,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* store_cg_policy_applies for a storage change callback: the store is already locked. */
-int store_cg_policy_applies_tx(struct store *st, const char *compartment_id,
-                               const char *friendly_name, char *zone_name, size_t n);
-
 struct cg_policy {
     char id[128];
     char friendly_name[96];
@@ -80,10 +76,10 @@ int store_cg_recipe_get(struct store *st, const char *tenancy, const char *id,
 int store_cg_recipe_update(struct store *st, const char *tenancy, const char *id,
                            const char *if_match, store_cg_change_fn *change, void *arg,
                            struct cg_recipe *out);
-/* The tenancy's recipes in compartment_id and the Oracle-managed ones, oldest first, from
- * offset; *more is set when rows follow. *out malloc'd array (cg_recipe_list_free). */
+/* The tenancy's recipes in compartment_id and the Oracle-managed ones, oldest first, at most
+ * limit of them. *out malloc'd array (cg_recipe_list_free). */
 int store_cg_recipe_list(struct store *st, const char *tenancy, const char *compartment_id,
-                         int offset, int limit, struct cg_recipe **out, size_t *n, int *more);
+                         int limit, struct cg_recipe **out, size_t *n);
 void cg_recipe_list_free(struct cg_recipe *list, size_t n);
 
 /* Zones. create: STORE_OK or STORE_EXISTS (the compartment is already attached to a zone). */
@@ -106,9 +102,9 @@ int store_cg_zone_remove_compartment(struct store *st, const char *tenancy, cons
 /* STORE_OK, STORE_NOT_FOUND, STORE_ETAG_MISMATCH. Detaches every compartment. */
 int store_cg_zone_delete(struct store *st, const char *tenancy, const char *id,
                          const char *if_match);
-/* The tenancy's zones in compartment_id, oldest first, from offset (see recipe_list). */
-int store_cg_zone_list(struct store *st, const char *tenancy, const char *compartment_id,
-                       int offset, int limit, struct cg_zone **out, size_t *n, int *more);
+/* The tenancy's zones in compartment_id, oldest first, at most limit of them. */
+int store_cg_zone_list(struct store *st, const char *tenancy, const char *compartment_id, int limit,
+                       struct cg_zone **out, size_t *n);
 void cg_zone_list_free(struct cg_zone *list, size_t n);
 
 #endif

@@ -6,7 +6,6 @@
 #define CMKEMU_STORE_OS_H
 
 #include "store.h"
-#include "store_oci.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -44,8 +43,9 @@ int os_bucket_set_text(char **slot, const char *text);
 
 /* Runs inside a write's transaction with the store locked. Checks and may change b (on create
  * the new bucket, on update the stored one to be changed in place). Returns 0 to go on with the
- * write, anything else to roll back (the store call then returns STORE_CONFLICT). It may call
- * only the *_tx lookups (store_os_key_ref_tx, store_cg_policy_applies_tx). */
+ * write, anything else to roll back (the store call then returns STORE_CONFLICT). Lookups it
+ * makes (store_kms_key_ref, store_cg_policy_applies) join the write's transaction: the store
+ * lock is recursive. */
 typedef int store_os_change_fn(struct store *st, void *arg, struct os_bucket *b);
 
 /* Creates b. STORE_OK, STORE_EXISTS (the name is taken in its namespace and region),
@@ -72,8 +72,5 @@ int store_os_bucket_list(struct store *st, const char *ns, const char *region,
                          const char *compartment_id, const char *from, int limit,
                          struct os_bucket **out, size_t *n, char *next, size_t nn);
 void os_bucket_list_free(struct os_bucket *list, size_t n);
-
-/* Same as store_kms_key_ref, for a change callback (the store already locked). */
-int store_os_key_ref_tx(struct store *st, const char *key_id, struct kms_key_ref *out);
 
 #endif

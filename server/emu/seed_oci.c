@@ -423,7 +423,6 @@ static int resolve_recipe(struct seed_loader *ld, const char *ref, const char *p
     json_t *named = seed_name_get(ld, "recipe", t->name, ref);
     struct cg_recipe *list = NULL;
     size_t n = 0;
-    int more = 0;
     int found = 0;
 
     if (named) {
@@ -434,7 +433,7 @@ static int resolve_recipe(struct seed_loader *ld, const char *ref, const char *p
         snprintf(out, SEED_ID_MAX, "%s", ref);
         return 0;
     }
-    if (store_cg_recipe_list(ld->st, t->id, t->id, 0, 1000, &list, &n, &more) != STORE_OK)
+    if (store_cg_recipe_list(ld->st, t->id, t->id, 1000, &list, &n) != STORE_OK)
         return seed_fail(ld, path, "cannot list the security recipes");
     for (size_t i = 0; i < n && !found; i++) {
         if (!strcmp(list[i].owner, "ORACLE") && !strcmp(list[i].display_name, ref)) {

@@ -6,6 +6,7 @@
 #include "storage/store_oci.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <openssl/sha.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,20 +26,48 @@ void oci_json(struct resp *rs, int status, json_t *body)
     }
 }
 
-int oci_fail(struct resp *rs, struct ctx *cx, int e, const char *arg)
+void oci_answer(const struct req *rq, struct resp *rs, json_t *body, const char *etag)
+{
+    oci_json(rs, 200, body);
+    if (etag)
+        oci_set_etag(rq, rs, etag);
+}
+
+void oci_no_content(struct resp *rs)
+{
+    resp_status(rs, 204);
+    rs->no_body = 1;
+}
+
+int oci_fail_message(struct resp *rs, int e, const char *message)
 {
     const struct api_error *row = oci_error_row(e);
-    char msg[1024];
-    char utf8[3 * sizeof(msg)];
+    char utf8[3 * 1024];
 
-    (void)cx;
-    api_message(msg, sizeof(msg), row->message, arg);
     /* jansson refuses strings that are not UTF-8, and a request's bytes need not be */
-    api_utf8_clean(utf8, sizeof(utf8), msg);
+    api_utf8_clean(utf8, sizeof(utf8), message);
     resp_del_header(rs, "ETag");
     resp_del_header(rs, "etag");
     oci_json(rs, row->status, json_pack("{s:s, s:s}", "code", row->code, "message", utf8));
     return e ? e : OCI_ERR_INTERNAL;
+}
+
+int oci_fail(struct resp *rs, struct ctx *cx, int e, const char *arg)
+{
+    char msg[1024];
+
+    (void)cx;
+    api_message(msg, sizeof(msg), oci_error_row(e)->message, arg);
+    return oci_fail_message(rs, e, msg);
+}
+
+int oci_store_fail(struct resp *rs, struct ctx *cx, int rc, int not_found)
+{
+    if (rc == STORE_NOT_FOUND)
+        return oci_fail(rs, cx, not_found, NULL);
+    if (rc == STORE_ETAG_MISMATCH)
+        return oci_fail(rs, cx, OCI_ERR_NO_ETAG_MATCH, NULL);
+    return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
 }
 
 int oci_body_object(const struct req *rq, struct ctx *cx, struct resp *rs, json_t **out)
@@ -73,6 +102,29 @@ int oci_body_object(const struct req *rq, struct ctx *cx, struct resp *rs, json_
     }
     *out = j;
     return 0;
+}
+
+json_t *oci_json_string_or_null(const char *s)
+{
+    return s && *s ? json_string(s) : json_null();
+}
+
+json_t *oci_json_object_text(const char *text)
+{
+    json_t *j = text ? json_loads(text, 0, NULL) : NULL;
+
+    if (!json_is_object(j)) {
+        json_decref(j);
+        j = json_object();
+    }
+    return j;
+}
+
+json_t *oci_json_text(const char *text, const char *dflt)
+{
+    json_t *j = text && *text ? json_loads(text, 0, NULL) : NULL;
+
+    return j ? j : json_loads(dflt, 0, NULL);
 }
 
 void oci_set_etag(const struct req *rq, struct resp *rs, const char *etag)
@@ -116,6 +168,32 @@ int oci_page_params(const struct req *rq, struct ctx *cx, struct resp *rs, int d
     }
     *limit = (int)v;
     return 0;
+}
+
+int oci_page_number(const struct req *rq, struct ctx *cx, struct resp *rs,
+                    const struct oci_paging *p, int *limit, int64_t *number)
+{
+    const char *page;
+    char *end = NULL;
+    long long v;
+    int e = oci_page_params(rq, cx, rs, p->dflt, p->max, limit, &page);
+
+    *number = 0;
+    if (e || !page)
+        return e;
+    errno = 0;
+    v = strtoll(page, &end, 10);
+    if (*end || errno || v < p->first || v > p->last)
+        return oci_fail(rs, cx, p->bad_page, page);
+    *number = v;
+    return 0;
+}
+
+void oci_answer_list(struct resp *rs, json_t *body, int64_t next)
+{
+    oci_json(rs, 200, body);
+    if (next)
+        resp_headerf(rs, "opc-next-page", "%lld", (long long)next);
 }
 
 void oci_time(int64_t ms, char *out, size_t n)

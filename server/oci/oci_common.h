@@ -16,8 +16,17 @@
 
 /* Answers {"code","message"} for e (arg fills the message's "%s") and returns e. */
 int oci_fail(struct resp *rs, struct ctx *cx, int e, const char *arg);
+/* The same with the message already written from e's row. */
+int oci_fail_message(struct resp *rs, int e, const char *message);
 /* Answers status with a JSON body; steals the reference to body (NULL -> no body). */
 void oci_json(struct resp *rs, int status, json_t *body);
+/* Answers 200 with body (stolen) and, when etag is not NULL, the etag header. */
+void oci_answer(const struct req *rq, struct resp *rs, json_t *body, const char *etag);
+/* Answers 204 No Content. */
+void oci_no_content(struct resp *rs);
+/* Answers the failure a store call returned: not_found for STORE_NOT_FOUND, 412 NoEtagMatch for
+ * STORE_ETAG_MISMATCH, 500 for anything else. Returns the error answered. */
+int oci_store_fail(struct resp *rs, struct ctx *cx, int rc, int not_found);
 /* Parses the body as a JSON object into *out (an empty body is {}). On bad JSON or a non-object
  * answers 400 (InvalidJSON for Object Storage, CannotParseRequest elsewhere), returns the error
  * and leaves *out NULL. The caller json_decref()s *out. */
@@ -34,6 +43,29 @@ void oci_new_etag(const struct req *rq, struct ctx *cx, char out[41]);
  * 400 InvalidParameter and returns the error, else 0. */
 int oci_page_params(const struct req *rq, struct ctx *cx, struct resp *rs, int dflt, int max,
                     int *limit, const char **page);
+/* A family whose page token is a number: an offset (Vault, Cloud Guard) or a row position (Block
+ * Volume) in [first, last]; bad_page is the row answered for any other token. */
+struct oci_paging {
+    int dflt;
+    int max;
+    int64_t first;
+    int64_t last;
+    int bad_page;
+};
+/* oci_page_params, then the page token as a decimal number (*number 0 without one). Returns 0 or
+ * the error answered. */
+int oci_page_number(const struct req *rq, struct ctx *cx, struct resp *rs,
+                    const struct oci_paging *p, int *limit, int64_t *number);
+/* Answers 200 with a list body (stolen) and opc-next-page: next, when not 0. */
+void oci_answer_list(struct resp *rs, json_t *body, int64_t next);
+
+/* A string, or JSON null for "" (how the stores spell a null field). */
+json_t *oci_json_string_or_null(const char *s);
+/* A stored JSON object text as a new JSON object; {} when NULL or not an object. */
+json_t *oci_json_object_text(const char *text);
+/* A stored JSON object or array text as a new JSON value; dflt ("{}" or "[]") when NULL, empty or
+ * unreadable. */
+json_t *oci_json_text(const char *text, const char *dflt);
 
 /* RFC 3339 with milliseconds: 2026-11-25T08:32:37.374Z (out holds at least 25 bytes). */
 void oci_time(int64_t ms, char *out, size_t n);

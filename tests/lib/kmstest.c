@@ -42,11 +42,29 @@ const char *kmstest_str(json_t *obj, const char *name)
     return json_string_value(json_object_get(obj, name));
 }
 
+/* POSTs body to target; on 200 with an id copies the id and returns the parsed body (the caller
+ * decrefs it), else NULL. */
+static json_t *create(struct apitest *t, const char *target, const char *body, char id[256])
+{
+    struct resp rs;
+    json_t *j;
+
+    resp_init(&rs);
+    j = kmstest_call(t, "POST", target, NULL, body, &rs);
+    if (rs.status != 200 || !kmstest_str(j, "id")) {
+        json_decref(j);
+        j = NULL;
+    } else {
+        snprintf(id, 256, "%s", kmstest_str(j, "id"));
+    }
+    resp_release(&rs);
+    return j;
+}
+
 int kmstest_vault(struct apitest *t, const char *region, const char *name, char id[256],
                   char mgmt[256])
 {
     char target[128], body[512];
-    struct resp rs;
     json_t *j;
     const char *m;
     int rc = -1;
@@ -56,39 +74,29 @@ int kmstest_vault(struct apitest *t, const char *region, const char *name, char 
              "{\"compartmentId\":\"" KMSTEST_COMP "\",\"displayName\":\"%s\","
              "\"vaultType\":\"DEFAULT\"}",
              name);
-    resp_init(&rs);
-    j = kmstest_call(t, "POST", target, NULL, body, &rs);
+    j = create(t, target, body, id);
     m = kmstest_str(j, "managementEndpoint");
-    if (rs.status == 200 && m &&
-        !strncmp(m, "http://" KMSTEST_HOST, strlen("http://" KMSTEST_HOST))) {
-        snprintf(id, 256, "%s", kmstest_str(j, "id"));
+    if (m && !strncmp(m, "http://" KMSTEST_HOST, strlen("http://" KMSTEST_HOST))) {
         snprintf(mgmt, 256, "%s", m + strlen("http://" KMSTEST_HOST));
         rc = 0;
     }
     json_decref(j);
-    resp_release(&rs);
     return rc;
 }
 
 int kmstest_key(struct apitest *t, const char *mgmt, const char *name, char id[256])
 {
     char target[300], body[512];
-    struct resp rs;
     json_t *j;
-    int rc = -1;
+    int rc;
 
     snprintf(target, sizeof(target), "%s/20180608/keys", mgmt);
     snprintf(body, sizeof(body),
              "{\"compartmentId\":\"" KMSTEST_COMP "\",\"displayName\":\"%s\","
              "\"keyShape\":{\"algorithm\":\"AES\",\"length\":32}}",
              name);
-    resp_init(&rs);
-    j = kmstest_call(t, "POST", target, NULL, body, &rs);
-    if (rs.status == 200 && kmstest_str(j, "id")) {
-        snprintf(id, 256, "%s", kmstest_str(j, "id"));
-        rc = 0;
-    }
+    j = create(t, target, body, id);
+    rc = j ? 0 : -1;
     json_decref(j);
-    resp_release(&rs);
     return rc;
 }

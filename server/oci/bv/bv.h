@@ -34,6 +34,17 @@ struct bv_kind {
 extern const struct bv_kind bv_block;
 extern const struct bv_kind bv_boot;
 
+/* Defines an operation's block-volume and boot-volume handlers on fn(rq, cx, rs, kind). */
+#define BV_TWINS(block, boot, fn)                                    \
+    int block(const struct req *rq, struct ctx *cx, struct resp *rs) \
+    {                                                                \
+        return fn(rq, cx, rs, &bv_block);                            \
+    }                                                                \
+    int boot(const struct req *rq, struct ctx *cx, struct resp *rs)  \
+    {                                                                \
+        return fn(rq, cx, rs, &bv_boot);                             \
+    }
+
 /* An error decided inside a transaction callback, answered after the rollback. */
 struct bv_txerr {
     int err;       /* oci_err row, 0 = none */
@@ -71,37 +82,37 @@ void bv_default_name(const char *prefix, int64_t now_ms, char *out, size_t n);
 /* Copies s into out (size n), truncating. */
 void bv_copy(char *out, size_t n, const char *s);
 
-/* limit (default 100, 1..1000) and page (a position from an earlier opc-next-page). Answers
- * 400 on a bad value and returns it. */
-int bv_page(const struct req *rq, struct ctx *cx, struct resp *rs, int *limit, int64_t *after);
-/* Sets opc-next-page when next is not 0. */
-void bv_next_page(struct resp *rs, int64_t next);
-/* Answers status with body and, when etag is not NULL, the etag header. */
-void bv_reply(const struct req *rq, struct resp *rs, int status, json_t *body, const char *etag);
+/* limit (default 100, 1..1000) and page (a position from an earlier opc-next-page). */
+extern const struct oci_paging bv_paging;
+
+/* A list request and the rows rendered so far (the store's list callbacks append to items). */
+struct bv_list {
+    const struct bv_kind *k;
+    struct store *st;
+    struct bv_filter f;
+    json_t *items;
+};
+/* Reads the page and the compartmentId, displayName and lifecycleState filters into l, for the
+ * request's tenancy, region and kind k. Returns 0 or the error answered. */
+int bv_list_begin(const struct req *rq, struct ctx *cx, struct resp *rs, const struct bv_kind *k,
+                  struct bv_list *l);
+/* Answers l's items after the store's list returned rc, with opc-next-page next. */
+int bv_list_end(struct resp *rs, struct ctx *cx, struct bv_list *l, int rc, int64_t next);
 
 /* The replicas of a volume, up to max; returns how many. */
 size_t bv_load_replicas(struct store *st, const char *volume_id, struct bv_replica *out,
                         size_t max);
 
-/* bv_volume.c (the kind comes from the path) */
+/* bv_volume.c: volumes and boot volumes */
+/* Loads the volume of the request's path for a change, inside store_bv_tx: 404 when absent or
+ * TERMINATED, 412 when if-match differs (recorded in e). STORE_OK or STORE_CONFLICT. */
+int bv_volume_for_change(struct store *st, const struct req *rq, const struct bv_kind *k,
+                         struct bv_volume *v, struct bv_txerr *e);
 api_handler bv_create_volume, bv_get_volume, bv_list_volumes, bv_update_volume, bv_delete_volume;
-/* shared by volumes and boot volumes */
-int bv_create_any_volume(const struct req *rq, struct ctx *cx, struct resp *rs,
-                         const struct bv_kind *k);
-int bv_get_any_volume(const struct req *rq, struct ctx *cx, struct resp *rs,
-                      const struct bv_kind *k);
-int bv_list_any_volumes(const struct req *rq, struct ctx *cx, struct resp *rs,
-                        const struct bv_kind *k);
-int bv_update_any_volume(const struct req *rq, struct ctx *cx, struct resp *rs,
-                         const struct bv_kind *k);
-int bv_delete_any_volume(const struct req *rq, struct ctx *cx, struct resp *rs,
-                         const struct bv_kind *k);
-/* bv_boot_volume.c */
 api_handler bv_create_boot_volume, bv_get_boot_volume, bv_list_boot_volumes, bv_update_boot_volume,
     bv_delete_boot_volume;
-/* bv_volume_kms.c */
-api_handler bv_get_volume_kms_key, bv_update_volume_kms_key, bv_delete_volume_kms_key,
-    bv_get_boot_volume_kms_key, bv_update_boot_volume_kms_key, bv_delete_boot_volume_kms_key;
+/* bv_volume_kms.c: GET, PUT and DELETE of a volume's or boot volume's /kmsKey */
+api_handler bv_volume_kms_key, bv_boot_volume_kms_key;
 /* bv_backup.c */
 api_handler bv_create_volume_backup, bv_get_volume_backup, bv_list_volume_backups,
     bv_update_volume_backup, bv_delete_volume_backup, bv_copy_volume_backup,

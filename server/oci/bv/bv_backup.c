@@ -123,7 +123,7 @@ static int create_backup(const struct req *rq, struct ctx *cx, struct resp *rs,
     oci_new_etag(rq, cx, op->b.etag);
     if ((e = bv_tx_answer(rs, cx, store_bv_tx(cx->store, create_tx, op), &op->e)))
         goto out;
-    bv_reply(rq, rs, 200, bv_json_backup(k, &op->b), op->b.etag);
+    oci_answer(rq, rs, bv_json_backup(k, &op->b), op->b.etag);
     oci_retry_record(rq, cx, rs);
 out:
     free(op);
@@ -142,21 +142,16 @@ static int get_backup(const struct req *rq, struct ctx *cx, struct resp *rs,
     if (store_bv_backup_get(cx->store, rq->account, rq->region, k->is_boot, rq->param[0], b))
         e = oci_fail(rs, cx, OCI_ERR_NOT_FOUND, NULL);
     else
-        bv_reply(rq, rs, 200, bv_json_backup(k, b), b->etag);
+        oci_answer(rq, rs, bv_json_backup(k, b), b->etag);
     free(b);
     return e;
 }
 
-struct list_op {
-    const struct bv_kind *k;
-    json_t *items;
-};
-
 static int list_one(const struct bv_backup *b, void *arg)
 {
-    struct list_op *op = arg;
+    struct bv_list *l = arg;
 
-    json_array_append_new(op->items, bv_json_backup(op->k, b));
+    json_array_append_new(l->items, bv_json_backup(l->k, b));
     return 0;
 }
 
@@ -165,32 +160,19 @@ static int list_one(const struct bv_backup *b, void *arg)
 static int list_backups(const struct req *rq, struct ctx *cx, struct resp *rs,
                         const struct bv_kind *k)
 {
-    struct bv_filter f;
-    struct list_op op = { k, NULL };
+    const char *comp = req_query(rq, "compartmentId");
+    struct bv_list l;
     int64_t next = 0;
-    int e;
+    int rc;
 
-    memset(&f, 0, sizeof(f));
-    f.compartment_id = req_query(rq, "compartmentId");
-    if (!f.compartment_id || !*f.compartment_id)
+    if (!comp || !*comp)
         return oci_fail(rs, cx, OCI_ERR_BV_MISSING, "compartmentId");
-    if ((e = bv_page(rq, cx, rs, &f.limit, &f.after_seq)))
-        return e;
-    f.tenancy = rq->account;
-    f.region = rq->region;
-    f.is_boot = k->is_boot;
-    f.volume_id = req_query(rq, k->volume_field);
-    f.source_backup_id = req_query(rq, k->source_backup_field);
-    f.display_name = req_query(rq, "displayName");
-    f.lifecycle_state = req_query(rq, "lifecycleState");
-    op.items = json_array();
-    if (store_bv_backup_list(cx->store, &f, list_one, &op, &next)) {
-        json_decref(op.items);
-        return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
-    }
-    oci_json(rs, 200, op.items);
-    bv_next_page(rs, next);
-    return 0;
+    if ((rc = bv_list_begin(rq, cx, rs, k, &l)))
+        return rc;
+    l.f.volume_id = req_query(rq, k->volume_field);
+    l.f.source_backup_id = req_query(rq, k->source_backup_field);
+    rc = store_bv_backup_list(cx->store, &l.f, list_one, &l, &next);
+    return bv_list_end(rs, cx, &l, rc, next);
 }
 
 /* Loads the backup of the path for a change: 404 when absent or TERMINATED, 412 on if-match. */
@@ -273,7 +255,7 @@ static int update_backup(const struct req *rq, struct ctx *cx, struct resp *rs,
     }
     if ((e = bv_tx_answer(rs, cx, store_bv_tx(cx->store, update_tx, op), &op->e)))
         goto out;
-    bv_reply(rq, rs, 200, bv_json_backup(k, &op->b), op->b.etag);
+    oci_answer(rq, rs, bv_json_backup(k, &op->b), op->b.etag);
 out:
     free(op);
     json_decref(body);
@@ -302,10 +284,8 @@ static int delete_backup(const struct req *rq, struct ctx *cx, struct resp *rs,
     if (!op)
         return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
     e = bv_tx_answer(rs, cx, store_bv_tx(cx->store, delete_tx, op), &op->e);
-    if (!e) {
-        resp_status(rs, 204);
-        rs->no_body = 1;
-    }
+    if (!e)
+        oci_no_content(rs);
     free(op);
     return e;
 }
@@ -395,7 +375,7 @@ static int copy_backup(const struct req *rq, struct ctx *cx, struct resp *rs,
     oci_new_etag(rq, cx, op->b.etag);
     if ((e = bv_tx_answer(rs, cx, store_bv_tx(cx->store, copy_tx, op), &op->e)))
         goto out;
-    bv_reply(rq, rs, 200, bv_json_backup(k, &op->b), op->b.etag);
+    oci_answer(rq, rs, bv_json_backup(k, &op->b), op->b.etag);
     bv_new_ocid(cx, "coreservicesworkrequest", op->dest->name, wr, sizeof(wr));
     resp_header(rs, "opc-work-request-id", wr);
     /* CHOICE: the copy's URL at this endpoint, addressed to the destination region */
@@ -413,66 +393,16 @@ out:
     return e;
 }
 
-int bv_create_volume_backup(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return create_backup(rq, cx, rs, &bv_block);
-}
-
-/* GetVolumeBackup: GET /20160918/volumeBackups/{volumeBackupId} */
-int bv_get_volume_backup(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return get_backup(rq, cx, rs, &bv_block);
-}
-
-int bv_list_volume_backups(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return list_backups(rq, cx, rs, &bv_block);
-}
-
-int bv_update_volume_backup(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return update_backup(rq, cx, rs, &bv_block);
-}
-
-int bv_delete_volume_backup(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return delete_backup(rq, cx, rs, &bv_block);
-}
-
-int bv_copy_volume_backup(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return copy_backup(rq, cx, rs, &bv_block);
-}
-
-int bv_create_boot_volume_backup(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return create_backup(rq, cx, rs, &bv_boot);
-}
-
-/* GetBootVolumeBackup: GET /20160918/bootVolumeBackups/{bootVolumeBackupId} */
-int bv_get_boot_volume_backup(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return get_backup(rq, cx, rs, &bv_boot);
-}
-
-/* ListBootVolumeBackups: GET /20160918/bootVolumeBackups?compartmentId*&bootVolumeId&... */
-int bv_list_boot_volume_backups(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return list_backups(rq, cx, rs, &bv_boot);
-}
-
-int bv_update_boot_volume_backup(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return update_backup(rq, cx, rs, &bv_boot);
-}
-
-/* DeleteBootVolumeBackup: DELETE /20160918/bootVolumeBackups/{bootVolumeBackupId} -> 204 */
-int bv_delete_boot_volume_backup(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return delete_backup(rq, cx, rs, &bv_boot);
-}
-
-int bv_copy_boot_volume_backup(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return copy_backup(rq, cx, rs, &bv_boot);
-}
+/* CreateVolumeBackup / CreateBootVolumeBackup */
+BV_TWINS(bv_create_volume_backup, bv_create_boot_volume_backup, create_backup)
+/* GetVolumeBackup: GET /20160918/volumeBackups/{volumeBackupId};
+ * GetBootVolumeBackup: GET /20160918/bootVolumeBackups/{bootVolumeBackupId} */
+BV_TWINS(bv_get_volume_backup, bv_get_boot_volume_backup, get_backup)
+/* ListVolumeBackups / ListBootVolumeBackups: GET ...?compartmentId*&(boot)VolumeId&... */
+BV_TWINS(bv_list_volume_backups, bv_list_boot_volume_backups, list_backups)
+/* UpdateVolumeBackup / UpdateBootVolumeBackup */
+BV_TWINS(bv_update_volume_backup, bv_update_boot_volume_backup, update_backup)
+/* DeleteVolumeBackup / DeleteBootVolumeBackup -> 204 */
+BV_TWINS(bv_delete_volume_backup, bv_delete_boot_volume_backup, delete_backup)
+/* CopyVolumeBackup / CopyBootVolumeBackup */
+BV_TWINS(bv_copy_volume_backup, bv_copy_boot_volume_backup, copy_backup)

@@ -5,7 +5,6 @@
 #include "../oci_ocid.h"
 #include "storage/store_oci.h"
 
-#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -172,35 +171,38 @@ void bv_copy(char *out, size_t n, const char *s)
     snprintf(out, n, "%s", s ? s : "");
 }
 
-int bv_page(const struct req *rq, struct ctx *cx, struct resp *rs, int *limit, int64_t *after)
-{
-    const char *page;
-    char *end = NULL;
-    long long v;
-    int e = oci_page_params(rq, cx, rs, 100, 1000, limit, &page);
+/* CHOICE: the page token is the position of the last row of the previous page */
+const struct oci_paging bv_paging = { 100, 1000, 1, INT64_MAX, OCI_ERR_BV_INVALID_PAGE };
 
-    *after = 0;
-    if (e || !page)
+int bv_list_begin(const struct req *rq, struct ctx *cx, struct resp *rs, const struct bv_kind *k,
+                  struct bv_list *l)
+{
+    int e;
+
+    memset(l, 0, sizeof(*l));
+    e = oci_page_number(rq, cx, rs, &bv_paging, &l->f.limit, &l->f.after_seq);
+    if (e)
         return e;
-    /* CHOICE: the page token is the position of the last row of the previous page */
-    v = strtoll(page, &end, 10);
-    if (!*page || *end || v < 1)
-        return oci_fail(rs, cx, OCI_ERR_BV_INVALID_PAGE, page);
-    *after = v;
-    return OCI_OK;
+    l->k = k;
+    l->st = cx->store;
+    l->f.tenancy = rq->account;
+    l->f.region = rq->region;
+    l->f.is_boot = k->is_boot;
+    l->f.compartment_id = req_query(rq, "compartmentId");
+    l->f.display_name = req_query(rq, "displayName");
+    l->f.lifecycle_state = req_query(rq, "lifecycleState");
+    l->items = json_array();
+    return 0;
 }
 
-void bv_next_page(struct resp *rs, int64_t next)
+int bv_list_end(struct resp *rs, struct ctx *cx, struct bv_list *l, int rc, int64_t next)
 {
-    if (next)
-        resp_headerf(rs, "opc-next-page", "%" PRId64, next);
-}
-
-void bv_reply(const struct req *rq, struct resp *rs, int status, json_t *body, const char *etag)
-{
-    oci_json(rs, status, body);
-    if (etag)
-        oci_set_etag(rq, rs, etag);
+    if (rc) {
+        json_decref(l->items);
+        return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
+    }
+    oci_answer_list(rs, l->items, next);
+    return 0;
 }
 
 struct replica_sink {

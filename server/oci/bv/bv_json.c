@@ -3,26 +3,6 @@
  * (reference §2.3; field names from oci-core's lib/model). */
 #include "bv_json.h"
 
-/* A string, or JSON null for "" (the structs spell null as ""). */
-static json_t *str_or_null(const char *s)
-{
-    return s && *s ? json_string(s) : json_null();
-}
-
-/* A stored JSON text (tags, schedules), or dflt when empty or unreadable. */
-static json_t *stored_json(const char *text, json_t *dflt)
-{
-    json_t *j;
-
-    if (!text || !*text)
-        return dflt;
-    j = json_loads(text, 0, NULL);
-    if (!j)
-        return dflt;
-    json_decref(dflt);
-    return j;
-}
-
 static json_t *replica_info(const struct bv_kind *k, const struct bv_replica *r)
 {
     json_t *o = json_object();
@@ -30,7 +10,7 @@ static json_t *replica_info(const struct bv_kind *k, const struct bv_replica *r)
     json_object_set_new(o, "displayName", json_string(r->display_name));
     json_object_set_new(o, k->replica_id_field, json_string(r->id));
     json_object_set_new(o, "availabilityDomain", json_string(r->availability_domain));
-    json_object_set_new(o, "kmsKeyId", str_or_null(r->kms_key_id));
+    json_object_set_new(o, "kmsKeyId", oci_json_string_or_null(r->kms_key_id));
     return o;
 }
 
@@ -41,15 +21,15 @@ json_t *bv_json_volume(const struct bv_kind *k, const struct bv_volume *v,
 
     json_object_set_new(o, "availabilityDomain", json_string(v->availability_domain));
     json_object_set_new(o, "compartmentId", json_string(v->compartment_id));
-    json_object_set_new(o, "definedTags", stored_json(v->defined_tags, json_object()));
+    json_object_set_new(o, "definedTags", oci_json_text(v->defined_tags, "{}"));
     json_object_set_new(o, "displayName", json_string(v->display_name));
-    json_object_set_new(o, "freeformTags", stored_json(v->freeform_tags, json_object()));
+    json_object_set_new(o, "freeformTags", oci_json_text(v->freeform_tags, "{}"));
     json_object_set_new(o, "systemTags", json_object());
     json_object_set_new(o, "id", json_string(v->id));
     if (k->is_boot)
-        json_object_set_new(o, "imageId", str_or_null(v->image_id));
+        json_object_set_new(o, "imageId", oci_json_string_or_null(v->image_id));
     json_object_set_new(o, "isHydrated", json_true());
-    json_object_set_new(o, "kmsKeyId", str_or_null(v->kms_key_id));
+    json_object_set_new(o, "kmsKeyId", oci_json_string_or_null(v->kms_key_id));
     json_object_set_new(o, "lifecycleState", json_string(v->lifecycle_state));
     json_object_set_new(o, "vpusPerGB", json_integer(v->vpus_per_gb));
     json_object_set_new(o, "sizeInGBs", json_integer(v->size_in_gbs));
@@ -81,7 +61,7 @@ json_t *bv_json_kms_key(const char *kms_key_id)
     json_t *o = json_object();
 
     /* "If the volume is not using Vault service, then the kmsKeyId will be a null string" */
-    json_object_set_new(o, "kmsKeyId", str_or_null(kms_key_id));
+    json_object_set_new(o, "kmsKeyId", oci_json_string_or_null(kms_key_id));
     return o;
 }
 
@@ -90,22 +70,22 @@ json_t *bv_json_backup(const struct bv_kind *k, const struct bv_backup *b)
     json_t *o = json_object();
 
     if (k->is_boot)
-        json_object_set_new(o, "bootVolumeId", str_or_null(b->volume_id));
+        json_object_set_new(o, "bootVolumeId", oci_json_string_or_null(b->volume_id));
     json_object_set_new(o, "compartmentId", json_string(b->compartment_id));
-    json_object_set_new(o, "definedTags", stored_json(b->defined_tags, json_object()));
+    json_object_set_new(o, "definedTags", oci_json_text(b->defined_tags, "{}"));
     json_object_set_new(o, "systemTags", json_object());
     json_object_set_new(o, "displayName", json_string(b->display_name));
     json_object_set_new(o, "expirationTime", json_null());
-    json_object_set_new(o, "freeformTags", stored_json(b->freeform_tags, json_object()));
+    json_object_set_new(o, "freeformTags", oci_json_text(b->freeform_tags, "{}"));
     json_object_set_new(o, "id", json_string(b->id));
     if (k->is_boot)
-        json_object_set_new(o, "imageId", str_or_null(b->image_id));
-    json_object_set_new(o, "kmsKeyId", str_or_null(b->kms_key_id));
+        json_object_set_new(o, "imageId", oci_json_string_or_null(b->image_id));
+    json_object_set_new(o, "kmsKeyId", oci_json_string_or_null(b->kms_key_id));
     json_object_set_new(o, "lifecycleState", json_string(b->lifecycle_state));
     json_object_set_new(o, "sizeInGBs", json_integer(b->size_in_gbs));
     if (!k->is_boot)
         json_object_set_new(o, "sizeInMBs", json_integer(b->size_in_gbs * 1024));
-    json_object_set_new(o, k->source_backup_field, str_or_null(b->source_backup_id));
+    json_object_set_new(o, k->source_backup_field, oci_json_string_or_null(b->source_backup_id));
     json_object_set_new(o, "sourceType", json_string(b->source_type));
     json_object_set_new(o, "timeCreated", oci_time_json(b->time_created_ms));
     json_object_set_new(o, "timeRequestReceived", oci_time_json(b->time_created_ms));
@@ -113,7 +93,7 @@ json_t *bv_json_backup(const struct bv_kind *k, const struct bv_backup *b)
     json_object_set_new(o, "uniqueSizeInGBs", json_integer(b->size_in_gbs));
     if (!k->is_boot) {
         json_object_set_new(o, "uniqueSizeInMbs", json_integer(b->size_in_gbs * 1024));
-        json_object_set_new(o, "volumeId", str_or_null(b->volume_id));
+        json_object_set_new(o, "volumeId", oci_json_string_or_null(b->volume_id));
     }
     json_object_set_new(o, "isPreventDeletionEnabled", json_false());
     json_object_set_new(o, "isRetentionLockEnabled", json_false());
@@ -138,10 +118,10 @@ json_t *bv_json_replica(const struct bv_kind *k, const struct bv_replica *r)
     json_object_set_new(o, "timeLastSynced", oci_time_json(r->time_created_ms));
     json_object_set_new(o, k->replica_volume_field, json_string(r->volume_id));
     if (k->is_boot)
-        json_object_set_new(o, "imageId", str_or_null(r->image_id));
+        json_object_set_new(o, "imageId", oci_json_string_or_null(r->image_id));
     json_object_set_new(o, "totalDataTransferredInGBs", json_integer(0));
     json_object_set_new(o, "volumeGroupReplicaId", json_null());
-    json_object_set_new(o, "kmsKeyId", str_or_null(r->kms_key_id));
+    json_object_set_new(o, "kmsKeyId", oci_json_string_or_null(r->kms_key_id));
     return o;
 }
 
@@ -151,12 +131,12 @@ json_t *bv_json_policy(const struct bv_policy *p)
 
     json_object_set_new(o, "displayName", json_string(p->display_name));
     json_object_set_new(o, "id", json_string(p->id));
-    json_object_set_new(o, "schedules", stored_json(p->schedules, json_array()));
-    json_object_set_new(o, "destinationRegion", str_or_null(p->destination_region));
+    json_object_set_new(o, "schedules", oci_json_text(p->schedules, "[]"));
+    json_object_set_new(o, "destinationRegion", oci_json_string_or_null(p->destination_region));
     json_object_set_new(o, "timeCreated", oci_time_json(p->time_created_ms));
     json_object_set_new(o, "compartmentId", json_string(p->compartment_id));
-    json_object_set_new(o, "definedTags", stored_json(p->defined_tags, json_object()));
-    json_object_set_new(o, "freeformTags", stored_json(p->freeform_tags, json_object()));
+    json_object_set_new(o, "definedTags", oci_json_text(p->defined_tags, "{}"));
+    json_object_set_new(o, "freeformTags", oci_json_text(p->freeform_tags, "{}"));
     return o;
 }
 
@@ -168,6 +148,6 @@ json_t *bv_json_assignment(const struct bv_assignment *a)
     json_object_set_new(o, "id", json_string(a->id));
     json_object_set_new(o, "policyId", json_string(a->policy_id));
     json_object_set_new(o, "timeCreated", oci_time_json(a->time_created_ms));
-    json_object_set_new(o, "xrcKmsKeyId", str_or_null(a->xrc_kms_key_id));
+    json_object_set_new(o, "xrcKmsKeyId", oci_json_string_or_null(a->xrc_kms_key_id));
     return o;
 }

@@ -87,7 +87,7 @@ int bv_create_volume_backup_policy(const struct req *rq, struct ctx *cx, struct 
         e = oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
         goto out;
     }
-    bv_reply(rq, rs, 200, bv_json_policy(p), p->etag);
+    oci_answer(rq, rs, bv_json_policy(p), p->etag);
     oci_retry_record(rq, cx, rs);
     goto out;
 fail:
@@ -109,7 +109,7 @@ int bv_get_volume_backup_policy(const struct req *rq, struct ctx *cx, struct res
     if (store_bv_policy_get(cx->store, rq->account, rq->region, rq->param[0], p))
         e = oci_fail(rs, cx, OCI_ERR_NOT_FOUND, NULL);
     else
-        bv_reply(rq, rs, 200, bv_json_policy(p), p->etag);
+        oci_answer(rq, rs, bv_json_policy(p), p->etag);
     free(p);
     return e;
 }
@@ -240,7 +240,7 @@ int bv_create_volume_backup_policy_assignment(const struct req *rq, struct ctx *
         op->xrc = NULL;
     if ((e = bv_tx_answer(rs, cx, store_bv_tx(cx->store, assign_tx, op), &op->e)))
         goto out;
-    bv_reply(rq, rs, 200, bv_json_assignment(&op->a), op->a.etag);
+    oci_answer(rq, rs, bv_json_assignment(&op->a), op->a.etag);
 out:
     free(op);
     json_decref(body);
@@ -254,13 +254,15 @@ int bv_get_volume_backup_policy_assignment(const struct req *rq, struct ctx *cx,
 
     if (store_bv_assignment_get(cx->store, rq->account, rq->region, rq->param[0], &a))
         return oci_fail(rs, cx, OCI_ERR_NOT_FOUND, NULL);
-    bv_reply(rq, rs, 200, bv_json_assignment(&a), a.etag);
+    oci_answer(rq, rs, bv_json_assignment(&a), a.etag);
     return 0;
 }
 
 static int list_one(const struct bv_assignment *a, void *arg)
 {
-    json_array_append_new((json_t *)arg, bv_json_assignment(a));
+    struct bv_list *l = arg;
+
+    json_array_append_new(l->items, bv_json_assignment(a));
     return 0;
 }
 
@@ -269,27 +271,19 @@ static int list_one(const struct bv_assignment *a, void *arg)
 int bv_get_volume_backup_policy_asset_assignment(const struct req *rq, struct ctx *cx,
                                                  struct resp *rs)
 {
-    struct bv_filter f;
-    json_t *items;
+    const char *asset = req_query(rq, "assetId");
+    struct bv_list l;
     int64_t next = 0;
-    int e;
+    int rc;
 
-    memset(&f, 0, sizeof(f));
-    f.volume_id = req_query(rq, "assetId");
-    if (!f.volume_id || !*f.volume_id)
+    if (!asset || !*asset)
         return oci_fail(rs, cx, OCI_ERR_BV_MISSING, "assetId");
-    if ((e = bv_page(rq, cx, rs, &f.limit, &f.after_seq)))
-        return e;
-    f.tenancy = rq->account;
-    f.region = rq->region;
-    items = json_array();
-    if (store_bv_assignment_list(cx->store, &f, list_one, items, &next)) {
-        json_decref(items);
-        return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
-    }
-    oci_json(rs, 200, items);
-    bv_next_page(rs, next);
-    return 0;
+    /* the assignment query reads only the tenancy, region, asset and page of the filter */
+    if ((rc = bv_list_begin(rq, cx, rs, &bv_block, &l)))
+        return rc;
+    l.f.volume_id = asset;
+    rc = store_bv_assignment_list(cx->store, &l.f, list_one, &l, &next);
+    return bv_list_end(rs, cx, &l, rc, next);
 }
 
 struct delete_op {
@@ -320,9 +314,7 @@ int bv_delete_volume_backup_policy_assignment(const struct req *rq, struct ctx *
     memset(&op, 0, sizeof(op));
     op.rq = rq;
     e = bv_tx_answer(rs, cx, store_bv_tx(cx->store, delete_tx, &op), &op.e);
-    if (!e) {
-        resp_status(rs, 204);
-        rs->no_body = 1;
-    }
+    if (!e)
+        oci_no_content(rs);
     return e;
 }

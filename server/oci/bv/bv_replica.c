@@ -101,72 +101,35 @@ static int get_replica(const struct req *rq, struct ctx *cx, struct resp *rs,
 
     if (store_bv_replica_get(cx->store, rq->account, rq->region, k->is_boot, rq->param[0], &r))
         return oci_fail(rs, cx, OCI_ERR_NOT_FOUND, NULL);
-    bv_reply(rq, rs, 200, bv_json_replica(k, &r), r.etag);
+    oci_answer(rq, rs, bv_json_replica(k, &r), r.etag);
     return 0;
 }
 
-struct list_op {
-    const struct bv_kind *k;
-    json_t *items;
-};
-
 static int list_one(const struct bv_replica *r, void *arg)
 {
-    struct list_op *op = arg;
+    struct bv_list *l = arg;
 
-    json_array_append_new(op->items, bv_json_replica(op->k, r));
+    json_array_append_new(l->items, bv_json_replica(l->k, r));
     return 0;
 }
 
 static int list_replicas(const struct req *rq, struct ctx *cx, struct resp *rs,
                          const struct bv_kind *k)
 {
-    struct bv_filter f;
-    struct list_op op = { k, NULL };
+    struct bv_list l;
     int64_t next = 0;
-    int e;
+    int rc = bv_list_begin(rq, cx, rs, k, &l);
 
-    memset(&f, 0, sizeof(f));
-    if ((e = bv_page(rq, cx, rs, &f.limit, &f.after_seq)))
-        return e;
-    f.tenancy = rq->account;
-    f.region = rq->region;
-    f.is_boot = k->is_boot;
-    f.compartment_id = req_query(rq, "compartmentId");
-    f.availability_domain = req_query(rq, "availabilityDomain");
-    f.display_name = req_query(rq, "displayName");
-    f.lifecycle_state = req_query(rq, "lifecycleState");
-    op.items = json_array();
-    if (store_bv_replica_list(cx->store, &f, list_one, &op, &next)) {
-        json_decref(op.items);
-        return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
-    }
-    oci_json(rs, 200, op.items);
-    bv_next_page(rs, next);
-    return 0;
+    if (rc)
+        return rc;
+    l.f.availability_domain = req_query(rq, "availabilityDomain");
+    rc = store_bv_replica_list(cx->store, &l.f, list_one, &l, &next);
+    return bv_list_end(rs, cx, &l, rc, next);
 }
 
-/* GetBlockVolumeReplica: GET /20160918/blockVolumeReplicas/{blockVolumeReplicaId} */
-int bv_get_block_volume_replica(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return get_replica(rq, cx, rs, &bv_block);
-}
-
-/* ListBlockVolumeReplicas: GET /20160918/blockVolumeReplicas?availabilityDomain&compartmentId&
+/* GetBlockVolumeReplica: GET /20160918/blockVolumeReplicas/{blockVolumeReplicaId};
+ * GetBootVolumeReplica: GET /20160918/bootVolumeReplicas/{bootVolumeReplicaId} */
+BV_TWINS(bv_get_block_volume_replica, bv_get_boot_volume_replica, get_replica)
+/* ListBlockVolumeReplicas / ListBootVolumeReplicas: GET ...?availabilityDomain&compartmentId&
  * displayName&lifecycleState&limit&page */
-int bv_list_block_volume_replicas(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return list_replicas(rq, cx, rs, &bv_block);
-}
-
-/* GetBootVolumeReplica: GET /20160918/bootVolumeReplicas/{bootVolumeReplicaId} */
-int bv_get_boot_volume_replica(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return get_replica(rq, cx, rs, &bv_boot);
-}
-
-/* ListBootVolumeReplicas: GET /20160918/bootVolumeReplicas?... */
-int bv_list_boot_volume_replicas(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return list_replicas(rq, cx, rs, &bv_boot);
-}
+BV_TWINS(bv_list_block_volume_replicas, bv_list_boot_volume_replicas, list_replicas)

@@ -1,6 +1,7 @@
-/* bv_volume.c - CreateVolume, GetVolume, ListVolumes, UpdateVolume, DeleteVolume; the same code
- * serves the boot-volume twins (bv_boot_volume.c) through struct bv_kind. Keys live in
- * bv_volume_kms.c. */
+/* bv_volume.c - CreateVolume, GetVolume, ListVolumes, UpdateVolume, DeleteVolume and their
+ * boot-volume twins, one code through struct bv_kind. For boot volumes sourceDetails is required;
+ * CHOICE: {"type":"image","id":<image OCID>} creates a boot volume without an instance launch
+ * (the emulator's root of boot volumes; seed data reuses it). Keys live in bv_volume_kms.c. */
 #include "bv.h"
 #include "bv_json.h"
 
@@ -38,7 +39,7 @@ static void reply_volume(const struct req *rq, struct ctx *cx, struct resp *rs,
     struct bv_replica reps[BV_MAX_REPLICAS];
     size_t n = bv_load_replicas(cx->store, v->id, reps, BV_MAX_REPLICAS);
 
-    bv_reply(rq, rs, 200, bv_json_volume(k, v, reps, n), v->etag);
+    oci_answer(rq, rs, bv_json_volume(k, v, reps, n), v->etag);
 }
 
 /* The source named by sourceDetails, inside the transaction: it must exist in this region.
@@ -308,7 +309,7 @@ static int parse_create(const json_t *body, struct create_op *op, const char **a
 }
 
 /* CreateVolume: POST /20160918/volumes; CreateBootVolume: POST /20160918/bootVolumes */
-int bv_create_any_volume(const struct req *rq, struct ctx *cx, struct resp *rs,
+static int create_volume(const struct req *rq, struct ctx *cx, struct resp *rs,
                          const struct bv_kind *k)
 {
     struct create_op *op = NULL;
@@ -356,7 +357,7 @@ out:
 }
 
 /* GetVolume: GET /20160918/volumes/{volumeId} */
-int bv_get_any_volume(const struct req *rq, struct ctx *cx, struct resp *rs,
+static int get_volume(const struct req *rq, struct ctx *cx, struct resp *rs,
                       const struct bv_kind *k)
 {
     struct bv_volume v;
@@ -367,50 +368,30 @@ int bv_get_any_volume(const struct req *rq, struct ctx *cx, struct resp *rs,
     return 0;
 }
 
-struct list_op {
-    const struct bv_kind *k;
-    struct store *st;
-    json_t *items;
-};
-
 static int list_one(const struct bv_volume *v, void *arg)
 {
-    struct list_op *op = arg;
+    struct bv_list *l = arg;
     struct bv_replica reps[BV_MAX_REPLICAS];
-    size_t n = bv_load_replicas(op->st, v->id, reps, BV_MAX_REPLICAS);
+    size_t n = bv_load_replicas(l->st, v->id, reps, BV_MAX_REPLICAS);
 
-    json_array_append_new(op->items, bv_json_volume(op->k, v, reps, n));
+    json_array_append_new(l->items, bv_json_volume(l->k, v, reps, n));
     return 0;
 }
 
 /* ListVolumes: GET /20160918/volumes?compartmentId&availabilityDomain&displayName&
  * lifecycleState&limit&page */
-int bv_list_any_volumes(const struct req *rq, struct ctx *cx, struct resp *rs,
+static int list_volumes(const struct req *rq, struct ctx *cx, struct resp *rs,
                         const struct bv_kind *k)
 {
-    struct bv_filter f;
-    struct list_op op = { k, cx->store, NULL };
+    struct bv_list l;
     int64_t next = 0;
-    int e;
+    int rc = bv_list_begin(rq, cx, rs, k, &l);
 
-    memset(&f, 0, sizeof(f));
-    if ((e = bv_page(rq, cx, rs, &f.limit, &f.after_seq)))
-        return e;
-    f.tenancy = rq->account;
-    f.region = rq->region;
-    f.is_boot = k->is_boot;
-    f.compartment_id = req_query(rq, "compartmentId");
-    f.availability_domain = req_query(rq, "availabilityDomain");
-    f.display_name = req_query(rq, "displayName");
-    f.lifecycle_state = req_query(rq, "lifecycleState");
-    op.items = json_array();
-    if (store_bv_volume_list(cx->store, &f, list_one, &op, &next)) {
-        json_decref(op.items);
-        return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
-    }
-    oci_json(rs, 200, op.items);
-    bv_next_page(rs, next);
-    return 0;
+    if (rc)
+        return rc;
+    l.f.availability_domain = req_query(rq, "availabilityDomain");
+    rc = store_bv_volume_list(cx->store, &l.f, list_one, &l, &next);
+    return bv_list_end(rs, cx, &l, rc, next);
 }
 
 struct update_op {
@@ -430,17 +411,26 @@ struct update_op {
     struct bv_txerr e;
 };
 
+int bv_volume_for_change(struct store *st, const struct req *rq, const struct bv_kind *k,
+                         struct bv_volume *v, struct bv_txerr *e)
+{
+    if (store_bv_volume_get(st, rq->account, rq->region, k->is_boot, rq->param[0], v) ||
+        !strcmp(v->lifecycle_state, "TERMINATED"))
+        return bv_txfail(e, OCI_ERR_NOT_FOUND, NULL);
+    if (!oci_if_match_ok(rq, v->etag))
+        return bv_txfail(e, OCI_ERR_NO_ETAG_MATCH, NULL);
+    return STORE_OK;
+}
+
 static int update_tx(struct store *st, void *arg)
 {
     struct update_op *op = arg;
     const struct req *rq = op->rq;
     struct bv_volume *v = &op->v;
+    int rc = bv_volume_for_change(st, rq, op->k, v, &op->e);
 
-    if (store_bv_volume_get(st, rq->account, rq->region, op->k->is_boot, rq->param[0], v) ||
-        !strcmp(v->lifecycle_state, "TERMINATED"))
-        return bv_txfail(&op->e, OCI_ERR_NOT_FOUND, NULL);
-    if (!oci_if_match_ok(rq, v->etag))
-        return bv_txfail(&op->e, OCI_ERR_NO_ETAG_MATCH, NULL);
+    if (rc)
+        return rc;
     if (op->gbs_given) {
         /* "has to be larger than the current size" (§2.2) */
         if (op->gbs <= v->size_in_gbs) {
@@ -469,7 +459,7 @@ static int update_tx(struct store *st, void *arg)
 }
 
 /* UpdateVolume: PUT /20160918/volumes/{volumeId} */
-int bv_update_any_volume(const struct req *rq, struct ctx *cx, struct resp *rs,
+static int update_volume(const struct req *rq, struct ctx *cx, struct resp *rs,
                          const struct bv_kind *k)
 {
     struct update_op *op = NULL;
@@ -530,12 +520,10 @@ static int delete_tx(struct store *st, void *arg)
     struct delete_op *op = arg;
     const struct req *rq = op->rq;
     struct bv_volume *v = &op->v;
+    int rc = bv_volume_for_change(st, rq, op->k, v, &op->e);
 
-    if (store_bv_volume_get(st, rq->account, rq->region, op->k->is_boot, rq->param[0], v) ||
-        !strcmp(v->lifecycle_state, "TERMINATED"))
-        return bv_txfail(&op->e, OCI_ERR_NOT_FOUND, NULL);
-    if (!oci_if_match_ok(rq, v->etag))
-        return bv_txfail(&op->e, OCI_ERR_NO_ETAG_MATCH, NULL);
+    if (rc)
+        return rc;
     bv_copy(v->lifecycle_state, sizeof(v->lifecycle_state), "TERMINATED");
     oci_new_etag(rq, op->cx, v->etag);
     if (store_bv_volume_put(st, v) || store_bv_replica_delete_of(st, v->id))
@@ -545,7 +533,7 @@ static int delete_tx(struct store *st, void *arg)
 
 /* DeleteVolume: DELETE /20160918/volumes/{volumeId} -> 204; the volume stays readable as
  * TERMINATED (CHOICE: immediately) */
-int bv_delete_any_volume(const struct req *rq, struct ctx *cx, struct resp *rs,
+static int delete_volume(const struct req *rq, struct ctx *cx, struct resp *rs,
                          const struct bv_kind *k)
 {
     struct delete_op *op = calloc(1, sizeof(*op));
@@ -557,35 +545,19 @@ int bv_delete_any_volume(const struct req *rq, struct ctx *cx, struct resp *rs,
     op->cx = cx;
     op->k = k;
     e = bv_tx_answer(rs, cx, store_bv_tx(cx->store, delete_tx, op), &op->e);
-    if (!e) {
-        resp_status(rs, 204);
-        rs->no_body = 1;
-    }
+    if (!e)
+        oci_no_content(rs);
     free(op);
     return e;
 }
 
-int bv_create_volume(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return bv_create_any_volume(rq, cx, rs, &bv_block);
-}
-
-int bv_get_volume(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return bv_get_any_volume(rq, cx, rs, &bv_block);
-}
-
-int bv_list_volumes(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return bv_list_any_volumes(rq, cx, rs, &bv_block);
-}
-
-int bv_update_volume(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return bv_update_any_volume(rq, cx, rs, &bv_block);
-}
-
-int bv_delete_volume(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return bv_delete_any_volume(rq, cx, rs, &bv_block);
-}
+/* CreateVolume: POST /20160918/volumes; CreateBootVolume: POST /20160918/bootVolumes */
+BV_TWINS(bv_create_volume, bv_create_boot_volume, create_volume)
+/* GetVolume / GetBootVolume: GET .../{volumeId} */
+BV_TWINS(bv_get_volume, bv_get_boot_volume, get_volume)
+/* ListVolumes / ListBootVolumes */
+BV_TWINS(bv_list_volumes, bv_list_boot_volumes, list_volumes)
+/* UpdateVolume / UpdateBootVolume: PUT .../{volumeId} */
+BV_TWINS(bv_update_volume, bv_update_boot_volume, update_volume)
+/* DeleteVolume / DeleteBootVolume: DELETE .../{volumeId} */
+BV_TWINS(bv_delete_volume, bv_delete_boot_volume, delete_volume)

@@ -23,16 +23,12 @@ static int kms_tx(struct store *st, void *arg)
     struct kms_op *op = arg;
     const struct req *rq = op->rq;
     struct bv_volume *v = &op->v;
+    /* every /kmsKey operation takes if-match (§2.1) */
+    int rc = bv_volume_for_change(st, rq, op->k, v, &op->e);
     int e;
 
-    if (store_bv_volume_get(st, rq->account, rq->region, op->k->is_boot, rq->param[0], v) ||
-        !strcmp(v->lifecycle_state, "TERMINATED"))
-        return bv_txfail(&op->e, OCI_ERR_NOT_FOUND, NULL);
-    /* every /kmsKey operation takes if-match (§2.1) */
-    if (!oci_if_match_ok(rq, v->etag))
-        return bv_txfail(&op->e, OCI_ERR_NO_ETAG_MATCH, NULL);
-    if (op->action == KMS_GET)
-        return STORE_OK;
+    if (rc || op->action == KMS_GET)
+        return rc;
     if (op->action == KMS_PUT) {
         /* the same OCID again regenerates the data key: accepted, the etag changes (§2.2) */
         e = bv_key_check(st, op->key, rq->region, BV_KEY_SAME_REGION);
@@ -52,9 +48,12 @@ static int kms_tx(struct store *st, void *arg)
     return store_bv_volume_put(st, v);
 }
 
-static int kms_key(const struct req *rq, struct ctx *cx, struct resp *rs, const struct bv_kind *k,
-                   enum kms_action action)
+/* The method selects the operation. */
+static int kms_key(const struct req *rq, struct ctx *cx, struct resp *rs, const struct bv_kind *k)
 {
+    enum kms_action action = !strcmp(rq->method, "PUT")      ? KMS_PUT
+                             : !strcmp(rq->method, "DELETE") ? KMS_DELETE
+                                                             : KMS_GET;
     struct kms_op *op = calloc(1, sizeof(*op));
     json_t *body = NULL;
     int e = 0;
@@ -78,10 +77,9 @@ static int kms_key(const struct req *rq, struct ctx *cx, struct resp *rs, const 
         goto out;
     if (action == KMS_DELETE) {
         /* CHOICE: 204 without a body */
-        resp_status(rs, 204);
-        rs->no_body = 1;
+        oci_no_content(rs);
     } else {
-        bv_reply(rq, rs, 200, bv_json_kms_key(op->v.kms_key_id), op->v.etag);
+        oci_answer(rq, rs, bv_json_kms_key(op->v.kms_key_id), op->v.etag);
     }
 out:
     json_decref(body);
@@ -89,38 +87,6 @@ out:
     return e;
 }
 
-/* GetVolumeKmsKey: GET /20160918/volumes/{volumeId}/kmsKey */
-int bv_get_volume_kms_key(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return kms_key(rq, cx, rs, &bv_block, KMS_GET);
-}
-
-/* UpdateVolumeKmsKey: PUT /20160918/volumes/{volumeId}/kmsKey */
-int bv_update_volume_kms_key(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return kms_key(rq, cx, rs, &bv_block, KMS_PUT);
-}
-
-/* DeleteVolumeKmsKey: DELETE /20160918/volumes/{volumeId}/kmsKey */
-int bv_delete_volume_kms_key(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return kms_key(rq, cx, rs, &bv_block, KMS_DELETE);
-}
-
-/* GetBootVolumeKmsKey: GET /20160918/bootVolumes/{bootVolumeId}/kmsKey */
-int bv_get_boot_volume_kms_key(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return kms_key(rq, cx, rs, &bv_boot, KMS_GET);
-}
-
-/* UpdateBootVolumeKmsKey: PUT /20160918/bootVolumes/{bootVolumeId}/kmsKey */
-int bv_update_boot_volume_kms_key(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return kms_key(rq, cx, rs, &bv_boot, KMS_PUT);
-}
-
-/* DeleteBootVolumeKmsKey: DELETE /20160918/bootVolumes/{bootVolumeId}/kmsKey */
-int bv_delete_boot_volume_kms_key(const struct req *rq, struct ctx *cx, struct resp *rs)
-{
-    return kms_key(rq, cx, rs, &bv_boot, KMS_DELETE);
-}
+/* GetVolumeKmsKey, UpdateVolumeKmsKey, DeleteVolumeKmsKey: GET, PUT, DELETE
+ * /20160918/volumes/{volumeId}/kmsKey; the boot twins under /bootVolumes/{bootVolumeId}/kmsKey */
+BV_TWINS(bv_volume_kms_key, bv_boot_volume_kms_key, kms_key)

@@ -37,14 +37,26 @@ api_handler cg_delete_security_zone;
  * or not a string) and returns the error. required answers 400 when absent too. */
 int cg_string_field(struct resp *rs, struct ctx *cx, json_t *body, const char *name, int required,
                     const char **out);
+/* compartmentId: a required member that must be an OCID. */
+int cg_compartment_field(struct resp *rs, struct ctx *cx, json_t *body, const char **out);
 /* freeformTags / definedTags as JSON texts (malloc'd into *slot) when present and objects. */
 int cg_tags_fields(struct resp *rs, struct ctx *cx, json_t *body, char **freeform, char **defined);
-/* A compartmentId query parameter (required) and limit/page: offset from the page token. */
-int cg_list_params(const struct req *rq, struct ctx *cx, struct resp *rs, const char **comp,
-                   int *limit, int *offset);
-/* Answers a page of items ({"items": [...]}), with opc-next-page when more follow; steals items. */
-void cg_answer_page(struct resp *rs, json_t *items, int offset, int limit);
-/* A stored JSON text as a new JSON value; dflt ("{}" or "[]") when absent or unreadable. */
-json_t *cg_json_text(const char *text, const char *dflt);
+/* What a list request asks: compartmentId (required), the id / displayName / lifecycleState
+ * filters (NULL: any) and the page. */
+struct cg_list {
+    const char *compartment_id;
+    const char *id;
+    const char *display_name;
+    const char *lifecycle_state;
+    int limit;
+    int offset; /* from the page token */
+};
+/* Reads q from the request. Returns 0 or the error answered. */
+int cg_list_params(const struct req *rq, struct ctx *cx, struct resp *rs, struct cg_list *q);
+/* 1 when a row with this id, display name and state passes q's filters. */
+int cg_list_match(const struct cg_list *q, const char *id, const char *name, const char *state);
+/* Answers q's page of items ({"items": [...]}), with opc-next-page when more follow; steals
+ * items. */
+void cg_answer_page(struct resp *rs, json_t *items, const struct cg_list *q);
 
 #endif

@@ -3,6 +3,7 @@
 #include "cg.h"
 
 #include "../oci_common.h"
+#include "../oci_ocid.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,16 @@ int cg_string_field(struct resp *rs, struct ctx *cx, json_t *body, const char *n
         return oci_fail(rs, cx, OCI_ERR_CG_INVALID_FIELD, name);
     *out = json_string_value(v);
     return 0;
+}
+
+int cg_compartment_field(struct resp *rs, struct ctx *cx, json_t *body, const char **out)
+{
+    struct ocid o;
+    int err = cg_string_field(rs, cx, body, "compartmentId", 1, out);
+
+    if (!err && ocid_parse(*out, &o))
+        err = oci_fail(rs, cx, OCI_ERR_CG_INVALID_FIELD, "compartmentId");
+    return err;
 }
 
 static int tags_field(struct resp *rs, struct ctx *cx, json_t *body, const char *name, char **slot)
@@ -49,49 +60,42 @@ int cg_tags_fields(struct resp *rs, struct ctx *cx, json_t *body, char **freefor
     return err ? err : tags_field(rs, cx, body, "definedTags", defined);
 }
 
-int cg_list_params(const struct req *rq, struct ctx *cx, struct resp *rs, const char **comp,
-                   int *limit, int *offset)
+int cg_list_params(const struct req *rq, struct ctx *cx, struct resp *rs, struct cg_list *q)
 {
-    const char *page = NULL;
-    char *end = NULL;
-    long v;
+    /* the page token is the offset of the page's first item */
+    static const struct oci_paging paging = { CG_LIST_DEFAULT, CG_LIST_MAX, 0, CG_LIST_ALL,
+                                              OCI_ERR_CG_INVALID_PAGE };
+    int64_t v = 0;
     int err;
 
-    *comp = req_query(rq, "compartmentId");
-    if (!*comp || !**comp)
+    memset(q, 0, sizeof(*q));
+    q->compartment_id = req_query(rq, "compartmentId");
+    if (!q->compartment_id || !*q->compartment_id)
         return oci_fail(rs, cx, OCI_ERR_CG_MISSING_QUERY, "compartmentId");
-    err = oci_page_params(rq, cx, rs, CG_LIST_DEFAULT, CG_LIST_MAX, limit, &page);
-    if (err)
-        return err;
-    *offset = 0;
-    if (!page)
-        return 0;
-    /* the page token is the offset of the page's first item */
-    v = strtol(page, &end, 10);
-    if (*end || v < 0 || v > CG_LIST_ALL)
-        return oci_fail(rs, cx, OCI_ERR_CG_INVALID_PAGE, page);
-    *offset = (int)v;
-    return 0;
+    q->id = req_query(rq, "id");
+    q->display_name = req_query(rq, "displayName");
+    q->lifecycle_state = req_query(rq, "lifecycleState");
+    err = oci_page_number(rq, cx, rs, &paging, &q->limit, &v);
+    q->offset = (int)v;
+    return err;
 }
 
-void cg_answer_page(struct resp *rs, json_t *items, int offset, int limit)
+int cg_list_match(const struct cg_list *q, const char *id, const char *name, const char *state)
+{
+    return (!q->id || !strcmp(q->id, id)) && (!q->display_name || !strcmp(q->display_name, name)) &&
+           (!q->lifecycle_state || !strcmp(q->lifecycle_state, state));
+}
+
+void cg_answer_page(struct resp *rs, json_t *items, const struct cg_list *q)
 {
     json_t *page = json_array();
     size_t n = json_array_size(items);
+    size_t end = (size_t)q->offset + (size_t)q->limit;
 
-    for (size_t i = (size_t)offset; i < n && i < (size_t)offset + (size_t)limit; i++)
+    for (size_t i = (size_t)q->offset; i < n && i < end; i++)
         json_array_append(page, json_array_get(items, i));
     json_decref(items);
-    oci_json(rs, 200, json_pack("{s:o}", "items", page));
-    if ((size_t)offset + (size_t)limit < n)
-        resp_headerf(rs, "opc-next-page", "%d", offset + limit);
-}
-
-json_t *cg_json_text(const char *text, const char *dflt)
-{
-    json_t *j = text ? json_loads(text, 0, NULL) : NULL;
-
-    return j ? j : json_loads(dflt, 0, NULL);
+    oci_answer_list(rs, json_pack("{s:o}", "items", page), end < n ? (int64_t)end : 0);
 }
 
 /* SecurityPolicy / SecurityPolicySummary (the same members). CHOICE: an Oracle-managed policy
@@ -107,7 +111,7 @@ static json_t *policy_json(const struct cg_policy *p, const char *tenancy)
     json_object_set_new(j, "compartmentId", json_string(tenancy));
     json_object_set_new(j, "owner", json_string("ORACLE"));
     json_object_set_new(j, "category", json_string(p->category));
-    json_object_set_new(j, "services", cg_json_text(p->services, "[]"));
+    json_object_set_new(j, "services", oci_json_text(p->services, "[]"));
     json_object_set_new(j, "timeCreated", oci_time_json(CG_BUILTIN_TIME_MS));
     json_object_set_new(j, "timeUpdated", oci_time_json(CG_BUILTIN_TIME_MS));
     json_object_set_new(j, "lifecycleState", json_string("ACTIVE"));
@@ -121,14 +125,10 @@ static json_t *policy_json(const struct cg_policy *p, const char *tenancy)
  * lifecycleState&limit&page */
 int cg_list_security_policies(const struct req *rq, struct ctx *cx, struct resp *rs)
 {
-    const char *id = req_query(rq, "id");
-    const char *name = req_query(rq, "displayName");
-    const char *state = req_query(rq, "lifecycleState");
     struct cg_policy *list = NULL;
-    const char *comp;
+    struct cg_list q;
     size_t n = 0;
-    int limit = 0, offset = 0;
-    int err = cg_list_params(rq, cx, rs, &comp, &limit, &offset);
+    int err = cg_list_params(rq, cx, rs, &q);
     json_t *items;
 
     if (err)
@@ -138,14 +138,11 @@ int cg_list_security_policies(const struct req *rq, struct ctx *cx, struct resp 
         return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
     }
     items = json_array();
-    for (size_t i = 0; i < n; i++) {
-        if ((id && strcmp(id, list[i].id)) || (name && strcmp(name, list[i].display_name)) ||
-            (state && strcmp(state, "ACTIVE")))
-            continue;
-        json_array_append_new(items, policy_json(&list[i], rq->account));
-    }
+    for (size_t i = 0; i < n; i++)
+        if (cg_list_match(&q, list[i].id, list[i].display_name, "ACTIVE"))
+            json_array_append_new(items, policy_json(&list[i], rq->account));
     free(list);
-    cg_answer_page(rs, items, offset, limit);
+    cg_answer_page(rs, items, &q);
     return 0;
 }
 
@@ -156,8 +153,7 @@ int cg_get_security_policy(const struct req *rq, struct ctx *cx, struct resp *rs
 
     if (store_cg_policy_get(cx->store, rq->param[0], &p) != STORE_OK)
         return oci_fail(rs, cx, OCI_ERR_NOT_FOUND, NULL);
-    oci_json(rs, 200, policy_json(&p, rq->account));
     /* CHOICE: a built-in policy never changes; its etag is fixed */
-    oci_set_etag(rq, rs, "0000000000000000000000000000000000000000");
+    oci_answer(rq, rs, policy_json(&p, rq->account), "0000000000000000000000000000000000000000");
     return 0;
 }

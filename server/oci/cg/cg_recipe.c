@@ -23,20 +23,14 @@ static json_t *recipe_json(const struct cg_recipe *r, const char *tenancy)
                         r->description ? json_string(r->description) : json_null());
     json_object_set_new(j, "compartmentId", json_string(oracle ? tenancy : r->compartment_id));
     json_object_set_new(j, "owner", json_string(r->owner));
-    json_object_set_new(j, "securityPolicies", cg_json_text(r->policies, "[]"));
+    json_object_set_new(j, "securityPolicies", oci_json_text(r->policies, "[]"));
     json_object_set_new(j, "timeCreated", oci_time_json(r->time_created_ms));
     json_object_set_new(j, "timeUpdated", oci_time_json(r->time_updated_ms));
     json_object_set_new(j, "lifecycleState", json_string(r->lifecycle_state));
-    json_object_set_new(j, "freeformTags", cg_json_text(r->freeform_tags, "{}"));
-    json_object_set_new(j, "definedTags", cg_json_text(r->defined_tags, "{}"));
+    json_object_set_new(j, "freeformTags", oci_json_text(r->freeform_tags, "{}"));
+    json_object_set_new(j, "definedTags", oci_json_text(r->defined_tags, "{}"));
     json_object_set_new(j, "systemTags", json_object());
     return j;
-}
-
-static void answer_recipe(const struct req *rq, struct resp *rs, const struct cg_recipe *r)
-{
-    oci_json(rs, 200, recipe_json(r, rq->account));
-    oci_set_etag(rq, rs, r->etag);
 }
 
 /* securityPolicies: an array of built-in policy OCIDs, each known. On success *text is the
@@ -66,16 +60,6 @@ static int policies_field(struct resp *rs, struct ctx *cx, json_t *body, int req
     return *text ? 0 : oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
 }
 
-static int compartment_field(struct resp *rs, struct ctx *cx, json_t *body, const char **out)
-{
-    struct ocid o;
-    int err = cg_string_field(rs, cx, body, "compartmentId", 1, out);
-
-    if (!err && ocid_parse(*out, &o))
-        err = oci_fail(rs, cx, OCI_ERR_CG_INVALID_FIELD, "compartmentId");
-    return err;
-}
-
 /* CreateSecurityRecipe: POST /20200131/securityRecipes */
 int cg_create_security_recipe(const struct req *rq, struct ctx *cx, struct resp *rs)
 {
@@ -90,7 +74,7 @@ int cg_create_security_recipe(const struct req *rq, struct ctx *cx, struct resp 
         return 0;
     err = oci_body_object(rq, cx, rs, &body);
     if (!err)
-        err = compartment_field(rs, cx, body, &comp);
+        err = cg_compartment_field(rs, cx, body, &comp);
     if (!err)
         err = cg_string_field(rs, cx, body, "displayName", 1, &name);
     if (!err)
@@ -119,7 +103,7 @@ int cg_create_security_recipe(const struct req *rq, struct ctx *cx, struct resp 
         err = oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
         goto out;
     }
-    answer_recipe(rq, rs, &r);
+    oci_answer(rq, rs, recipe_json(&r, rq->account), r.etag);
     oci_retry_record(rq, cx, rs);
 out:
     json_decref(body);
@@ -137,7 +121,7 @@ int cg_get_security_recipe(const struct req *rq, struct ctx *cx, struct resp *rs
     if (store_cg_recipe_get(cx->store, rq->account, rq->param[0], &r) != STORE_OK)
         err = oci_fail(rs, cx, OCI_ERR_NOT_FOUND, NULL);
     else
-        answer_recipe(rq, rs, &r);
+        oci_answer(rq, rs, recipe_json(&r, rq->account), r.etag);
     cg_recipe_release(&r);
     return err;
 }
@@ -146,33 +130,25 @@ int cg_get_security_recipe(const struct req *rq, struct ctx *cx, struct resp *rs
  * lifecycleState&limit&page. CHOICE: the Oracle-managed recipes come first in every list. */
 int cg_list_security_recipes(const struct req *rq, struct ctx *cx, struct resp *rs)
 {
-    const char *id = req_query(rq, "id");
-    const char *name = req_query(rq, "displayName");
-    const char *state = req_query(rq, "lifecycleState");
     struct cg_recipe *list = NULL;
-    const char *comp;
+    struct cg_list q;
     size_t n = 0;
-    int more = 0;
-    int limit = 0, offset = 0;
-    int err = cg_list_params(rq, cx, rs, &comp, &limit, &offset);
+    int err = cg_list_params(rq, cx, rs, &q);
     json_t *items;
 
     if (err)
         return err;
-    if (store_cg_recipe_list(cx->store, rq->account, comp, 0, CG_LIST_ALL, &list, &n, &more) !=
+    if (store_cg_recipe_list(cx->store, rq->account, q.compartment_id, CG_LIST_ALL, &list, &n) !=
         STORE_OK) {
         cg_recipe_list_free(list, n);
         return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
     }
     items = json_array();
-    for (size_t i = 0; i < n; i++) {
-        if ((id && strcmp(id, list[i].id)) || (name && strcmp(name, list[i].display_name)) ||
-            (state && strcmp(state, list[i].lifecycle_state)))
-            continue;
-        json_array_append_new(items, recipe_json(&list[i], rq->account));
-    }
+    for (size_t i = 0; i < n; i++)
+        if (cg_list_match(&q, list[i].id, list[i].display_name, list[i].lifecycle_state))
+            json_array_append_new(items, recipe_json(&list[i], rq->account));
     cg_recipe_list_free(list, n);
-    cg_answer_page(rs, items, offset, limit);
+    cg_answer_page(rs, items, &q);
     return 0;
 }
 
@@ -211,6 +187,7 @@ int cg_update_security_recipe(const struct req *rq, struct ctx *cx, struct resp 
     char etag[41];
     json_t *body = NULL;
     int err;
+    int rc;
 
     memset(&c, 0, sizeof(c));
     memset(&r, 0, sizeof(r));
@@ -228,24 +205,14 @@ int cg_update_security_recipe(const struct req *rq, struct ctx *cx, struct resp 
     oci_new_etag(rq, cx, etag);
     c.etag = etag;
     c.now_ms = cx->now_ms;
-    switch (store_cg_recipe_update(cx->store, rq->account, rq->param[0], req_header(rq, "if-match"),
-                                   apply_recipe, &c, &r)) {
-    case STORE_OK:
-        answer_recipe(rq, rs, &r);
-        break;
-    case STORE_NOT_FOUND:
-        err = oci_fail(rs, cx, OCI_ERR_NOT_FOUND, NULL);
-        break;
-    case STORE_ETAG_MISMATCH:
-        err = oci_fail(rs, cx, OCI_ERR_NO_ETAG_MATCH, NULL);
-        break;
-    case STORE_CONFLICT:
-        err = !strcmp(r.owner, "ORACLE") ? oci_fail(rs, cx, OCI_ERR_CG_ORACLE_RECIPE, rq->param[0])
-                                         : oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
-        break;
-    default:
-        err = oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
-    }
+    rc = store_cg_recipe_update(cx->store, rq->account, rq->param[0], req_header(rq, "if-match"),
+                                apply_recipe, &c, &r);
+    if (rc == STORE_OK)
+        oci_answer(rq, rs, recipe_json(&r, rq->account), r.etag);
+    else if (rc == STORE_CONFLICT && !strcmp(r.owner, "ORACLE"))
+        err = oci_fail(rs, cx, OCI_ERR_CG_ORACLE_RECIPE, rq->param[0]);
+    else
+        err = oci_store_fail(rs, cx, rc, OCI_ERR_NOT_FOUND);
 out:
     json_decref(body);
     free(c.policies);

@@ -23,34 +23,17 @@ static json_t *zone_json(const struct cg_zone *z, int full)
     json_object_set_new(j, "securityZoneRecipeId", json_string(z->recipe_id));
     if (full) {
         json_object_set_new(j, "securityZoneTargetId", json_string(z->target_id));
-        json_object_set_new(j, "inheritedByCompartments", cg_json_text(z->inherited, "[]"));
+        json_object_set_new(j, "inheritedByCompartments", oci_json_text(z->inherited, "[]"));
     }
     json_object_set_new(j, "timeCreated", oci_time_json(z->time_created_ms));
     json_object_set_new(j, "timeUpdated", oci_time_json(z->time_updated_ms));
     json_object_set_new(j, "lifecycleState", json_string(z->lifecycle_state));
     json_object_set_new(j, "isInheritanceAfterDeleteEnabled",
                         json_boolean(z->inheritance_after_delete));
-    json_object_set_new(j, "freeformTags", cg_json_text(z->freeform_tags, "{}"));
-    json_object_set_new(j, "definedTags", cg_json_text(z->defined_tags, "{}"));
+    json_object_set_new(j, "freeformTags", oci_json_text(z->freeform_tags, "{}"));
+    json_object_set_new(j, "definedTags", oci_json_text(z->defined_tags, "{}"));
     json_object_set_new(j, "systemTags", json_object());
     return j;
-}
-
-static void answer_zone(const struct req *rq, struct resp *rs, const struct cg_zone *z)
-{
-    oci_json(rs, 200, zone_json(z, 1));
-    oci_set_etag(rq, rs, z->etag);
-}
-
-/* A compartment OCID member (required). */
-static int compartment_field(struct resp *rs, struct ctx *cx, json_t *body, const char **out)
-{
-    struct ocid o;
-    int err = cg_string_field(rs, cx, body, "compartmentId", 1, out);
-
-    if (!err && ocid_parse(*out, &o))
-        err = oci_fail(rs, cx, OCI_ERR_CG_INVALID_FIELD, "compartmentId");
-    return err;
 }
 
 /* securityZoneRecipeId: a recipe the caller can see. Recipes are never deleted, so checking
@@ -99,7 +82,7 @@ int cg_create_security_zone(const struct req *rq, struct ctx *cx, struct resp *r
     if (!err)
         err = cg_string_field(rs, cx, body, "displayName", 1, &name);
     if (!err)
-        err = compartment_field(rs, cx, body, &comp);
+        err = cg_compartment_field(rs, cx, body, &comp);
     if (!err)
         err = recipe_field(rq, cx, rs, body, 1, &recipe);
     if (!err)
@@ -140,7 +123,7 @@ int cg_create_security_zone(const struct req *rq, struct ctx *cx, struct resp *r
         err = oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
         goto out;
     }
-    answer_zone(rq, rs, &z);
+    oci_answer(rq, rs, zone_json(&z, 1), z.etag);
     oci_retry_record(rq, cx, rs);
 out:
     json_decref(body);
@@ -158,7 +141,7 @@ int cg_get_security_zone(const struct req *rq, struct ctx *cx, struct resp *rs)
     if (store_cg_zone_get(cx->store, rq->account, rq->param[0], &z) != STORE_OK)
         err = oci_fail(rs, cx, OCI_ERR_NOT_FOUND, NULL);
     else
-        answer_zone(rq, rs, &z);
+        oci_answer(rq, rs, zone_json(&z, 1), z.etag);
     cg_zone_release(&z);
     return err;
 }
@@ -167,35 +150,27 @@ int cg_get_security_zone(const struct req *rq, struct ctx *cx, struct resp *rs)
  * securityRecipeId&limit&page */
 int cg_list_security_zones(const struct req *rq, struct ctx *cx, struct resp *rs)
 {
-    const char *id = req_query(rq, "id");
-    const char *name = req_query(rq, "displayName");
-    const char *state = req_query(rq, "lifecycleState");
     const char *recipe = req_query(rq, "securityRecipeId");
     struct cg_zone *list = NULL;
-    const char *comp;
+    struct cg_list q;
     size_t n = 0;
-    int more = 0;
-    int limit = 0, offset = 0;
-    int err = cg_list_params(rq, cx, rs, &comp, &limit, &offset);
+    int err = cg_list_params(rq, cx, rs, &q);
     json_t *items;
 
     if (err)
         return err;
-    if (store_cg_zone_list(cx->store, rq->account, comp, 0, CG_LIST_ALL, &list, &n, &more) !=
+    if (store_cg_zone_list(cx->store, rq->account, q.compartment_id, CG_LIST_ALL, &list, &n) !=
         STORE_OK) {
         cg_zone_list_free(list, n);
         return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
     }
     items = json_array();
-    for (size_t i = 0; i < n; i++) {
-        if ((id && strcmp(id, list[i].id)) || (name && strcmp(name, list[i].display_name)) ||
-            (state && strcmp(state, list[i].lifecycle_state)) ||
-            (recipe && strcmp(recipe, list[i].recipe_id)))
-            continue;
-        json_array_append_new(items, zone_json(&list[i], 0));
-    }
+    for (size_t i = 0; i < n; i++)
+        if (cg_list_match(&q, list[i].id, list[i].display_name, list[i].lifecycle_state) &&
+            (!recipe || !strcmp(recipe, list[i].recipe_id)))
+            json_array_append_new(items, zone_json(&list[i], 0));
     cg_zone_list_free(list, n);
-    cg_answer_page(rs, items, offset, limit);
+    cg_answer_page(rs, items, &q);
     return 0;
 }
 
@@ -235,17 +210,10 @@ static int apply_zone(void *arg, void *row)
 static int zone_write_answer(const struct req *rq, struct ctx *cx, struct resp *rs, int rc,
                              const struct cg_zone *z)
 {
-    switch (rc) {
-    case STORE_OK:
-        answer_zone(rq, rs, z);
-        return 0;
-    case STORE_NOT_FOUND:
-        return oci_fail(rs, cx, OCI_ERR_NOT_FOUND, NULL);
-    case STORE_ETAG_MISMATCH:
-        return oci_fail(rs, cx, OCI_ERR_NO_ETAG_MATCH, NULL);
-    default:
-        return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
-    }
+    if (rc)
+        return oci_store_fail(rs, cx, rc, OCI_ERR_NOT_FOUND);
+    oci_answer(rq, rs, zone_json(z, 1), z->etag);
+    return 0;
 }
 
 /* UpdateSecurityZone: PUT /20200131/securityZones/{securityZoneId} */
@@ -303,7 +271,7 @@ static int zone_compartment_action(const struct req *rq, struct ctx *cx, struct 
     memset(&z, 0, sizeof(z));
     err = oci_body_object(rq, cx, rs, &body);
     if (!err)
-        err = compartment_field(rs, cx, body, &comp);
+        err = cg_compartment_field(rs, cx, body, &comp);
     if (err)
         goto out;
     oci_new_etag(rq, cx, etag);
@@ -343,17 +311,10 @@ int cg_remove_compartment(const struct req *rq, struct ctx *cx, struct resp *rs)
  * is gone at once (no DELETED state to read back); its compartments are released. */
 int cg_delete_security_zone(const struct req *rq, struct ctx *cx, struct resp *rs)
 {
-    switch (
-        store_cg_zone_delete(cx->store, rq->account, rq->param[0], req_header(rq, "if-match"))) {
-    case STORE_OK:
-        resp_status(rs, 204);
-        rs->no_body = 1;
-        return 0;
-    case STORE_NOT_FOUND:
-        return oci_fail(rs, cx, OCI_ERR_NOT_FOUND, NULL);
-    case STORE_ETAG_MISMATCH:
-        return oci_fail(rs, cx, OCI_ERR_NO_ETAG_MATCH, NULL);
-    default:
-        return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
-    }
+    int rc = store_cg_zone_delete(cx->store, rq->account, rq->param[0], req_header(rq, "if-match"));
+
+    if (rc)
+        return oci_store_fail(rs, cx, rc, OCI_ERR_NOT_FOUND);
+    oci_no_content(rs);
+    return 0;
 }

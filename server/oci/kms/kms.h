@@ -28,28 +28,38 @@ void kms_vault_endpoint(const struct kms_vault *v, const char *base, const char 
 /* kms_common.c */
 /* "http://<host>" of the request: rq->endpoint without any /oci/... path. out holds 512. */
 void kms_base_url(const struct req *rq, char *out, size_t n);
-/* Answers 200 with body (stolen) and the etag header, then records it under the request's
- * opc-retry-token when record is set. Returns 0. */
-int kms_answer(const struct req *rq, struct ctx *cx, struct resp *rs, json_t *body,
-               const char *etag, int record);
-/* Reads a body field that must be a string. Missing (or null) and required -> 400
- * MissingParameter; another type -> 400 InvalidParameter. *out is NULL when absent and optional.
- * Returns 0 or the error answered. */
+/* Answers a write: on STORE_OK body (stolen) with etag, recorded under the request's
+ * opc-retry-token; on STORE_CONFLICT the conflict row naming state; else oci_store_fail with the
+ * Key or Vault 404. body may be NULL when rc is not STORE_OK. Returns 0 or the error. */
+int kms_write_answer(const struct req *rq, struct ctx *cx, struct resp *rs, int rc, json_t *body,
+                     const char *etag, int conflict, const char *state);
+/* Reads a body member of JSON type `type` (JSON_TRUE: a boolean), named `label` in errors
+ * ("keyShape.length"). Missing (or null) and required -> 400 MissingParameter; another type ->
+ * 400 InvalidParameter. *out is NULL when absent and optional. Returns 0 or the error answered. */
+int kms_body_member(struct resp *rs, struct ctx *cx, json_t *body, const char *name,
+                    const char *label, json_type type, int required, json_t **out);
+/* The same for a string member. */
 int kms_body_string(struct resp *rs, struct ctx *cx, json_t *body, const char *name, int required,
                     const char **out);
 /* The same, naming the field `label` in errors ("keyShape.algorithm"). */
 int kms_body_string_as(struct resp *rs, struct ctx *cx, json_t *body, const char *name,
                        const char *label, int required, const char **out);
-/* freeformTags (object of strings) / definedTags (object of objects); *out is malloc'd JSON text
- * or NULL when absent. Returns 0 or the error answered. */
-int kms_body_tags(struct resp *rs, struct ctx *cx, json_t *body, const char *name, char **out);
+/* freeformTags (object of strings) and definedTags (object of objects); each is malloc'd JSON
+ * text, or NULL when absent (the caller frees both, also on error). Returns 0 or the error. */
+int kms_body_tags(struct resp *rs, struct ctx *cx, json_t *body, char **freeform, char **defined);
+/* 1 when v is one of the n strings of set. */
+int kms_is_one_of(const char *v, const char *const *set, size_t n);
+/* A body value (NULL: not given) must be one of set: 400 InvalidParameter "Invalid value for
+ * parameter <name>: '<v>' (supported: <set>)." otherwise. Returns 0 or the error answered. */
+int kms_check_one_of(struct resp *rs, struct ctx *cx, const char *name, const char *v,
+                     const char *const *set, size_t n);
 /* A compartmentId value must be an OCID: 400 InvalidParameter otherwise. */
 int kms_check_compartment(struct resp *rs, struct ctx *cx, const char *id);
+/* A displayName (NULL: not given) must be 1 to 255 characters: 400 InvalidParameter otherwise. */
+int kms_check_display_name(struct resp *rs, struct ctx *cx, const char *name);
 /* limit, page (an offset), sortBy and sortOrder of a list call. Returns 0 or the error answered. */
 int kms_list_params(const struct req *rq, struct ctx *cx, struct resp *rs, int *limit,
                     int64_t *offset, enum kms_sort *sort);
-/* Sets opc-next-page when more rows follow. */
-void kms_next_page(struct resp *rs, int64_t offset, int limit, int more);
 /* The vault a management-plane request was addressed to (rq->vault), in the request's tenancy
  * and region. Answers 404 NotAuthorizedOrNotFound (the Key or Vault message) when there is none.
  * Returns 0 or the error answered; *out is the caller's to kms_vault_release(). */

@@ -1,11 +1,10 @@
-/* kms_common.c - what the Vault handlers share: body field checks, list parameters and paging,
- * the vault a management-plane request addresses, timeOfDeletion, and the 200 answer. */
+/* kms_common.c - what the Vault handlers share: the answer to a write, body field checks, list
+ * parameters and paging, the vault a management-plane request addresses, and timeOfDeletion. */
 #include "kms.h"
 
 #include "../oci_common.h"
 #include "../oci_ocid.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,29 +22,42 @@ void kms_base_url(const struct req *rq, char *out, size_t n)
     snprintf(out, n, "%.*s", (int)len, ep);
 }
 
-int kms_answer(const struct req *rq, struct ctx *cx, struct resp *rs, json_t *body,
-               const char *etag, int record)
+int kms_write_answer(const struct req *rq, struct ctx *cx, struct resp *rs, int rc, json_t *body,
+                     const char *etag, int conflict, const char *state)
 {
-    oci_json(rs, 200, body);
-    if (etag)
-        oci_set_etag(rq, rs, etag);
-    if (record)
+    if (rc == STORE_OK) {
+        oci_answer(rq, rs, body, etag);
         oci_retry_record(rq, cx, rs);
-    return 0;
+        return 0;
+    }
+    json_decref(body);
+    if (rc == STORE_CONFLICT)
+        return oci_fail(rs, cx, conflict, state);
+    return oci_store_fail(rs, cx, rc, OCI_ERR_KMS_NOT_FOUND);
 }
 
-int kms_body_string_as(struct resp *rs, struct ctx *cx, json_t *body, const char *name,
-                       const char *label, int required, const char **out)
+int kms_body_member(struct resp *rs, struct ctx *cx, json_t *body, const char *name,
+                    const char *label, json_type type, int required, json_t **out)
 {
     json_t *v = json_object_get(body, name);
 
     *out = NULL;
     if (!v || json_is_null(v))
         return required ? oci_fail(rs, cx, OCI_ERR_KMS_MISSING_PARAMETER, label) : 0;
-    if (!json_is_string(v))
+    if (type == JSON_TRUE ? !json_is_boolean(v) : json_typeof(v) != type)
         return oci_fail(rs, cx, OCI_ERR_KMS_INVALID_TYPE, label);
-    *out = json_string_value(v);
+    *out = v;
     return 0;
+}
+
+int kms_body_string_as(struct resp *rs, struct ctx *cx, json_t *body, const char *name,
+                       const char *label, int required, const char **out)
+{
+    json_t *v;
+    int e = kms_body_member(rs, cx, body, name, label, JSON_STRING, required, &v);
+
+    *out = json_string_value(v);
+    return e;
 }
 
 int kms_body_string(struct resp *rs, struct ctx *cx, json_t *body, const char *name, int required,
@@ -54,17 +66,15 @@ int kms_body_string(struct resp *rs, struct ctx *cx, json_t *body, const char *n
     return kms_body_string_as(rs, cx, body, name, name, required, out);
 }
 
-int kms_body_tags(struct resp *rs, struct ctx *cx, json_t *body, const char *name, char **out)
+static int body_tags(struct resp *rs, struct ctx *cx, json_t *body, const char *name, char **out)
 {
-    json_t *v = json_object_get(body, name);
     const char *k;
-    json_t *e;
+    json_t *v, *e;
+    int err = kms_body_member(rs, cx, body, name, name, JSON_OBJECT, 0, &v);
 
     *out = NULL;
-    if (!v || json_is_null(v))
-        return 0;
-    if (!json_is_object(v))
-        return oci_fail(rs, cx, OCI_ERR_KMS_INVALID_TYPE, name);
+    if (err || !v)
+        return err;
     json_object_foreach(v, k, e)
     {
         /* freeformTags: {"k": "v"}; definedTags: {"namespace": {"k": any}} */
@@ -73,6 +83,39 @@ int kms_body_tags(struct resp *rs, struct ctx *cx, json_t *body, const char *nam
     }
     *out = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER);
     return *out ? 0 : oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
+}
+
+int kms_body_tags(struct resp *rs, struct ctx *cx, json_t *body, char **freeform, char **defined)
+{
+    int e = body_tags(rs, cx, body, "freeformTags", freeform);
+
+    *defined = NULL;
+    return e ? e : body_tags(rs, cx, body, "definedTags", defined);
+}
+
+int kms_is_one_of(const char *v, const char *const *set, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(v, set[i]))
+            return 1;
+    return 0;
+}
+
+int kms_check_one_of(struct resp *rs, struct ctx *cx, const char *name, const char *v,
+                     const char *const *set, size_t n)
+{
+    char msg[256];
+    size_t len;
+
+    if (!v || kms_is_one_of(v, set, n))
+        return 0;
+    len = (size_t)snprintf(msg, sizeof(msg),
+                           "Invalid value for parameter %s: '%.40s' (supported: ", name, v);
+    for (size_t i = 0; i < n && len < sizeof(msg); i++)
+        len += (size_t)snprintf(msg + len, sizeof(msg) - len, "%s%s", i ? ", " : "", set[i]);
+    if (len < sizeof(msg))
+        snprintf(msg + len, sizeof(msg) - len, ").");
+    return oci_fail(rs, cx, OCI_ERR_KMS_INVALID_VALUE, msg);
 }
 
 int kms_check_compartment(struct resp *rs, struct ctx *cx, const char *id)
@@ -87,31 +130,29 @@ int kms_check_compartment(struct resp *rs, struct ctx *cx, const char *id)
     return oci_fail(rs, cx, OCI_ERR_KMS_INVALID_VALUE, msg);
 }
 
+int kms_check_display_name(struct resp *rs, struct ctx *cx, const char *name)
+{
+    if (!name || (*name && strlen(name) < KMS_NAME_MAX))
+        return 0;
+    return oci_fail(rs, cx, OCI_ERR_KMS_INVALID_VALUE,
+                    "Invalid value for parameter displayName: must be 1 to 255 characters.");
+}
+
 int kms_list_params(const struct req *rq, struct ctx *cx, struct resp *rs, int *limit,
                     int64_t *offset, enum kms_sort *sort)
 {
-    const char *page;
+    /* CHOICE: the opc-next-page token is the offset of the next row, in decimal */
+    static const struct oci_paging paging = { KMS_LIST_DEFAULT, KMS_LIST_MAX, 0, INT64_MAX,
+                                              OCI_ERR_KMS_INVALID_PAGE };
     const char *by = req_query(rq, "sortBy");
     const char *order = req_query(rq, "sortOrder");
-    int e = oci_page_params(rq, cx, rs, KMS_LIST_DEFAULT, KMS_LIST_MAX, limit, &page);
+    int e = oci_page_number(rq, cx, rs, &paging, limit, offset);
     int by_name = 0;
     int asc;
     char msg[160];
 
     if (e)
         return e;
-    *offset = 0;
-    if (page) {
-        /* CHOICE: the opc-next-page token is the offset of the next row, in decimal */
-        char *end = NULL;
-        long long v;
-
-        errno = 0;
-        v = strtoll(page, &end, 10);
-        if (errno || *end || v < 0 || end == page)
-            return oci_fail(rs, cx, OCI_ERR_KMS_INVALID_PAGE, page);
-        *offset = v;
-    }
     if (by && !strcmp(by, "DISPLAYNAME")) {
         by_name = 1;
     } else if (by && strcmp(by, "TIMECREATED")) {
@@ -132,12 +173,6 @@ int kms_list_params(const struct req *rq, struct ctx *cx, struct resp *rs, int *
     return 0;
 }
 
-void kms_next_page(struct resp *rs, int64_t offset, int limit, int more)
-{
-    if (more)
-        resp_headerf(rs, "opc-next-page", "%lld", (long long)offset + limit);
-}
-
 int kms_request_vault(const struct req *rq, struct ctx *cx, struct resp *rs, struct kms_vault *out)
 {
     int rc;
@@ -149,11 +184,7 @@ int kms_request_vault(const struct req *rq, struct ctx *cx, struct resp *rs, str
     if (!rq->vault)
         return oci_fail(rs, cx, OCI_ERR_KMS_NOT_FOUND, NULL);
     rc = store_kms_vault_by_prefix(cx->store, rq->account, rq->region, rq->vault, out);
-    if (rc == STORE_NOT_FOUND)
-        return oci_fail(rs, cx, OCI_ERR_KMS_NOT_FOUND, NULL);
-    if (rc)
-        return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
-    return 0;
+    return rc ? oci_store_fail(rs, cx, rc, OCI_ERR_KMS_NOT_FOUND) : 0;
 }
 
 int kms_time_of_deletion(const struct req *rq, struct ctx *cx, struct resp *rs, int64_t *out)

@@ -7,18 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* A stored JSON object text, or {} when never set. */
-static json_t *tags(const char *text)
-{
-    json_t *j = text ? json_loads(text, 0, NULL) : NULL;
-
-    if (!json_is_object(j)) {
-        json_decref(j);
-        j = json_object();
-    }
-    return j;
-}
-
 void kms_vault_endpoint(const struct kms_vault *v, const char *base, const char *plane, char *out,
                         size_t n)
 {
@@ -34,9 +22,9 @@ json_t *kms_vault_json(const struct kms_vault *v, const char *base, int summary)
     kms_vault_endpoint(v, base, "crypto", crypto, sizeof(crypto));
     json_object_set_new(j, "compartmentId", json_string(v->compartment_id));
     json_object_set_new(j, "cryptoEndpoint", json_string(crypto));
-    json_object_set_new(j, "definedTags", tags(v->defined_tags));
+    json_object_set_new(j, "definedTags", oci_json_object_text(v->defined_tags));
     json_object_set_new(j, "displayName", json_string(v->display_name));
-    json_object_set_new(j, "freeformTags", tags(v->freeform_tags));
+    json_object_set_new(j, "freeformTags", oci_json_object_text(v->freeform_tags));
     json_object_set_new(j, "id", json_string(v->id));
     json_object_set_new(j, "lifecycleState", json_string(v->lifecycle_state));
     json_object_set_new(j, "managementEndpoint", json_string(mgmt));
@@ -46,8 +34,7 @@ json_t *kms_vault_json(const struct kms_vault *v, const char *base, int summary)
     json_object_set_new(j, "vaultType", json_string(v->vault_type));
     if (summary)
         return j;
-    json_object_set_new(j, "wrappingkeyId",
-                        v->wrapping_key_id[0] ? json_string(v->wrapping_key_id) : json_null());
+    json_object_set_new(j, "wrappingkeyId", oci_json_string_or_null(v->wrapping_key_id));
     json_object_set_new(j, "isPrimary", json_true());
     /* CHOICE: only VIRTUAL_PRIVATE vaults can be replicated, as in OCI's documentation. */
     json_object_set_new(j, "isVaultReplicable",
@@ -72,9 +59,9 @@ json_t *kms_key_json(const struct kms_key *k)
 
     json_object_set_new(j, "compartmentId", json_string(k->compartment_id));
     json_object_set_new(j, "currentKeyVersion", json_string(k->current_key_version));
-    json_object_set_new(j, "definedTags", tags(k->defined_tags));
+    json_object_set_new(j, "definedTags", oci_json_object_text(k->defined_tags));
     json_object_set_new(j, "displayName", json_string(k->display_name));
-    json_object_set_new(j, "freeformTags", tags(k->freeform_tags));
+    json_object_set_new(j, "freeformTags", oci_json_object_text(k->freeform_tags));
     json_object_set_new(j, "id", json_string(k->id));
     json_object_set_new(j, "keyShape", key_shape(k));
     json_object_set_new(j, "protectionMode", json_string(k->protection_mode));
@@ -93,9 +80,9 @@ json_t *kms_key_summary_json(const struct kms_key *k)
     json_t *j = json_object();
 
     json_object_set_new(j, "compartmentId", json_string(k->compartment_id));
-    json_object_set_new(j, "definedTags", tags(k->defined_tags));
+    json_object_set_new(j, "definedTags", oci_json_object_text(k->defined_tags));
     json_object_set_new(j, "displayName", json_string(k->display_name));
-    json_object_set_new(j, "freeformTags", tags(k->freeform_tags));
+    json_object_set_new(j, "freeformTags", oci_json_object_text(k->freeform_tags));
     json_object_set_new(j, "id", json_string(k->id));
     json_object_set_new(j, "lifecycleState", json_string(k->lifecycle_state));
     json_object_set_new(j, "timeCreated", oci_time_json(k->time_created_ms));

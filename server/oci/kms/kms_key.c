@@ -32,46 +32,25 @@ static const struct {
     { "ECDSA", "32, 48 and 66" },
 };
 
-static int is_one_of(const char *v, const char *const *set, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!strcmp(v, set[i]))
-            return 1;
-    return 0;
-}
-
 /* keyShape {algorithm*, length*, curveId}: fills k's shape fields. Returns 0 or the error. */
 static int parse_key_shape(struct resp *rs, struct ctx *cx, json_t *body, struct kms_key *k)
 {
     static const char *const algorithms[] = { "AES", "RSA", "ECDSA" };
-    json_t *shape = json_object_get(body, "keyShape");
-    json_t *len;
+    json_t *shape, *len;
     const char *alg, *curve;
     char msg[200];
-    int e;
+    int e = kms_body_member(rs, cx, body, "keyShape", "keyShape", JSON_OBJECT, 1, &shape);
 
-    if (!shape || json_is_null(shape))
-        return oci_fail(rs, cx, OCI_ERR_KMS_MISSING_PARAMETER, "keyShape");
-    if (!json_is_object(shape))
-        return oci_fail(rs, cx, OCI_ERR_KMS_INVALID_TYPE, "keyShape");
-    e = kms_body_string_as(rs, cx, shape, "algorithm", "keyShape.algorithm", 1, &alg);
+    if (!e)
+        e = kms_body_string_as(rs, cx, shape, "algorithm", "keyShape.algorithm", 1, &alg);
+    if (!e)
+        e = kms_body_member(rs, cx, shape, "length", "keyShape.length", JSON_INTEGER, 1, &len);
+    if (!e)
+        e = kms_body_string_as(rs, cx, shape, "curveId", "keyShape.curveId", 0, &curve);
+    if (!e)
+        e = kms_check_one_of(rs, cx, "keyShape.algorithm", alg, algorithms, 3);
     if (e)
         return e;
-    len = json_object_get(shape, "length");
-    if (!len || json_is_null(len))
-        return oci_fail(rs, cx, OCI_ERR_KMS_MISSING_PARAMETER, "keyShape.length");
-    if (!json_is_integer(len))
-        return oci_fail(rs, cx, OCI_ERR_KMS_INVALID_TYPE, "keyShape.length");
-    e = kms_body_string_as(rs, cx, shape, "curveId", "keyShape.curveId", 0, &curve);
-    if (e)
-        return e;
-    if (!is_one_of(alg, algorithms, 3)) {
-        snprintf(msg, sizeof(msg),
-                 "Invalid value for parameter keyShape.algorithm: '%.40s' (supported: AES, RSA, "
-                 "ECDSA).",
-                 alg);
-        return oci_fail(rs, cx, OCI_ERR_KMS_INVALID_VALUE, msg);
-    }
     for (size_t i = 0; i < sizeof(shapes) / sizeof(shapes[0]); i++) {
         if (strcmp(shapes[i].algorithm, alg) || shapes[i].length != json_integer_value(len))
             continue;
@@ -99,29 +78,13 @@ static int parse_key_shape(struct resp *rs, struct ctx *cx, json_t *body, struct
     return oci_fail(rs, cx, OCI_ERR_KMS_INVALID_VALUE, msg);
 }
 
-/* Answers a key after a write, or the error the store's result stands for. */
+/* Answers a key after a write, or the error the store's result stands for; releases k. */
 static int key_write_answer(const struct req *rq, struct ctx *cx, struct resp *rs, int rc,
                             struct kms_key *k, int conflict)
 {
-    int e = 0;
+    int e = kms_write_answer(rq, cx, rs, rc, rc ? NULL : kms_key_json(k), k->etag, conflict,
+                             k->lifecycle_state);
 
-    switch (rc) {
-    case STORE_OK:
-        kms_answer(rq, cx, rs, kms_key_json(k), k->etag, 1);
-        break;
-    case STORE_NOT_FOUND:
-        e = oci_fail(rs, cx, OCI_ERR_KMS_NOT_FOUND, NULL);
-        break;
-    case STORE_ETAG_MISMATCH:
-        e = oci_fail(rs, cx, OCI_ERR_NO_ETAG_MATCH, NULL);
-        break;
-    case STORE_CONFLICT:
-        e = oci_fail(rs, cx, conflict, k->lifecycle_state);
-        break;
-    default:
-        e = oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
-        break;
-    }
     kms_key_release(k);
     return e;
 }
@@ -135,7 +98,7 @@ int kms_create_key(const struct req *rq, struct ctx *cx, struct resp *rs)
     struct kms_key k;
     struct kms_key_version kv;
     json_t *body = NULL;
-    json_t *rot;
+    json_t *rot = NULL;
     const char *compartment, *name, *mode;
     char *freeform = NULL, *defined = NULL;
     int e, rc;
@@ -158,26 +121,16 @@ int kms_create_key(const struct req *rq, struct ctx *cx, struct resp *rs)
         e = kms_body_string(rs, cx, body, "protectionMode", 0, &mode);
     if (!e)
         e = kms_check_compartment(rs, cx, compartment);
-    if (!e && (!*name || strlen(name) >= KMS_NAME_MAX))
-        e = oci_fail(rs, cx, OCI_ERR_KMS_INVALID_VALUE,
-                     "Invalid value for parameter displayName: must be 1 to 255 characters.");
-    if (!e && mode && !is_one_of(mode, modes, 2)) {
-        char msg[160];
-
-        /* CHOICE: EXTERNAL keys need an external key manager cmkemu does not emulate. */
-        snprintf(msg, sizeof(msg),
-                 "Invalid value for parameter protectionMode: '%.40s' (supported: HSM, "
-                 "SOFTWARE).",
-                 mode);
-        e = oci_fail(rs, cx, OCI_ERR_KMS_INVALID_VALUE, msg);
-    }
-    rot = e ? NULL : json_object_get(body, "isAutoRotationEnabled");
-    if (rot && !json_is_null(rot) && !json_is_boolean(rot))
-        e = oci_fail(rs, cx, OCI_ERR_KMS_INVALID_TYPE, "isAutoRotationEnabled");
     if (!e)
-        e = kms_body_tags(rs, cx, body, "freeformTags", &freeform);
+        e = kms_check_display_name(rs, cx, name);
+    /* CHOICE: EXTERNAL keys need an external key manager cmkemu does not emulate. */
     if (!e)
-        e = kms_body_tags(rs, cx, body, "definedTags", &defined);
+        e = kms_check_one_of(rs, cx, "protectionMode", mode, modes, 2);
+    if (!e)
+        e = kms_body_member(rs, cx, body, "isAutoRotationEnabled", "isAutoRotationEnabled",
+                            JSON_TRUE, 0, &rot);
+    if (!e)
+        e = kms_body_tags(rs, cx, body, &freeform, &defined);
     if (e)
         goto out;
 
@@ -207,14 +160,8 @@ int kms_create_key(const struct req *rq, struct ctx *cx, struct resp *rs)
     oci_new_etag(rq, cx, kv.etag);
 
     rc = store_kms_key_create(cx->store, &k, &kv);
-    if (rc == STORE_CONFLICT)
-        e = oci_fail(rs, cx, OCI_ERR_KMS_VAULT_NOT_ACTIVE, vault.lifecycle_state);
-    else if (rc == STORE_NOT_FOUND)
-        e = oci_fail(rs, cx, OCI_ERR_KMS_NOT_FOUND, NULL);
-    else if (rc)
-        e = oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
-    else
-        kms_answer(rq, cx, rs, kms_key_json(&k), k.etag, 1);
+    e = kms_write_answer(rq, cx, rs, rc, rc ? NULL : kms_key_json(&k), k.etag,
+                         OCI_ERR_KMS_VAULT_NOT_ACTIVE, vault.lifecycle_state);
 out:
     free(freeform);
     free(defined);
@@ -235,11 +182,9 @@ int kms_get_key(const struct req *rq, struct ctx *cx, struct resp *rs)
         return e;
     rc = store_kms_key_get(cx->store, vault.id, rq->param[0], &k);
     kms_vault_release(&vault);
-    if (rc == STORE_NOT_FOUND)
-        return oci_fail(rs, cx, OCI_ERR_KMS_NOT_FOUND, NULL);
     if (rc)
-        return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
-    kms_answer(rq, cx, rs, kms_key_json(&k), k.etag, 0);
+        return oci_store_fail(rs, cx, rc, OCI_ERR_KMS_NOT_FOUND);
+    oci_answer(rq, rs, kms_key_json(&k), k.etag);
     kms_key_release(&k);
     return 0;
 }
@@ -252,7 +197,7 @@ static int enum_filter(const struct req *rq, struct ctx *cx, struct resp *rs, co
     char msg[160];
 
     *out = v;
-    if (!v || is_one_of(v, set, n))
+    if (!v || kms_is_one_of(v, set, n))
         return 0;
     snprintf(msg, sizeof(msg), "Invalid value for parameter %s: '%.40s'.", name, v);
     return oci_fail(rs, cx, OCI_ERR_KMS_INVALID_VALUE, msg);
@@ -308,8 +253,7 @@ int kms_list_keys(const struct req *rq, struct ctx *cx, struct resp *rs)
     arr = json_array();
     for (size_t i = 0; i < l.n; i++)
         json_array_append_new(arr, kms_key_summary_json(&l.k[i]));
-    oci_json(rs, 200, arr);
-    kms_next_page(rs, offset, limit, l.more);
+    oci_answer_list(rs, arr, l.more ? offset + limit : 0);
     kms_key_list_release(&l);
 out:
     kms_vault_release(&vault);
@@ -334,13 +278,10 @@ int kms_update_key(const struct req *rq, struct ctx *cx, struct resp *rs)
         e = oci_body_object(rq, cx, rs, &body);
     if (!e)
         e = kms_body_string(rs, cx, body, "displayName", 0, &u.display_name);
-    if (!e && u.display_name && (!*u.display_name || strlen(u.display_name) >= KMS_NAME_MAX))
-        e = oci_fail(rs, cx, OCI_ERR_KMS_INVALID_VALUE,
-                     "Invalid value for parameter displayName: must be 1 to 255 characters.");
     if (!e)
-        e = kms_body_tags(rs, cx, body, "freeformTags", &freeform);
+        e = kms_check_display_name(rs, cx, u.display_name);
     if (!e)
-        e = kms_body_tags(rs, cx, body, "definedTags", &defined);
+        e = kms_body_tags(rs, cx, body, &freeform, &defined);
     if (e)
         goto out;
     u.freeform_tags = freeform;

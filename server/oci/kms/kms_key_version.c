@@ -42,18 +42,11 @@ int kms_create_key_version(const struct req *rq, struct ctx *cx, struct resp *rs
     oci_new_etag(rq, cx, kv.etag);
     oci_new_etag(rq, cx, key_etag);
     rc = store_kms_key_version_create(cx->store, &kv, key_etag, &k);
-    if (rc == STORE_NOT_FOUND) {
-        e = oci_fail(rs, cx, OCI_ERR_KMS_NOT_FOUND, NULL);
-    } else if (rc == STORE_CONFLICT) {
-        /* "The key must be in an ENABLED state to be rotated" (SDK client doc) */
-        e = oci_fail(rs, cx, OCI_ERR_KMS_ROTATE_STATE, k.lifecycle_state);
-    } else if (rc) {
-        e = oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
-    } else {
-        /* the version's compartment is the key's */
-        snprintf(kv.compartment_id, sizeof(kv.compartment_id), "%s", k.compartment_id);
-        kms_answer(rq, cx, rs, kms_key_version_json(&kv, 0), kv.etag, 1);
-    }
+    /* the version's compartment is the key's */
+    snprintf(kv.compartment_id, sizeof(kv.compartment_id), "%s", k.compartment_id);
+    /* "The key must be in an ENABLED state to be rotated" (SDK client doc) */
+    e = kms_write_answer(rq, cx, rs, rc, rc ? NULL : kms_key_version_json(&kv, 0), kv.etag,
+                         OCI_ERR_KMS_ROTATE_STATE, k.lifecycle_state);
     kms_key_release(&k);
 out:
     kms_vault_release(&vault);
@@ -72,11 +65,10 @@ int kms_get_key_version(const struct req *rq, struct ctx *cx, struct resp *rs)
         return e;
     rc = store_kms_key_version_get(cx->store, vault.id, rq->param[0], rq->param[1], &kv);
     kms_vault_release(&vault);
-    if (rc == STORE_NOT_FOUND)
-        return oci_fail(rs, cx, OCI_ERR_KMS_NOT_FOUND, NULL);
     if (rc)
-        return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
-    return kms_answer(rq, cx, rs, kms_key_version_json(&kv, 0), kv.etag, 0);
+        return oci_store_fail(rs, cx, rc, OCI_ERR_KMS_NOT_FOUND);
+    oci_answer(rq, rs, kms_key_version_json(&kv, 0), kv.etag);
+    return 0;
 }
 
 /* ListKeyVersions: GET /20180608/keys/{keyId}/keyVersions?limit&page&sortBy&sortOrder */
@@ -96,19 +88,14 @@ int kms_list_key_versions(const struct req *rq, struct ctx *cx, struct resp *rs)
     if (e)
         goto out;
     rc = store_kms_key_version_list(cx->store, vault.id, rq->param[0], sort, offset, limit, &l);
-    if (rc == STORE_NOT_FOUND) {
-        e = oci_fail(rs, cx, OCI_ERR_KMS_NOT_FOUND, NULL);
-        goto out;
-    }
     if (rc) {
-        e = oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
+        e = oci_store_fail(rs, cx, rc, OCI_ERR_KMS_NOT_FOUND);
         goto out;
     }
     arr = json_array();
     for (size_t i = 0; i < l.n; i++)
         json_array_append_new(arr, kms_key_version_json(&l.kv[i], 1));
-    oci_json(rs, 200, arr);
-    kms_next_page(rs, offset, limit, l.more);
+    oci_answer_list(rs, arr, l.more ? offset + limit : 0);
     kms_key_version_list_release(&l);
 out:
     kms_vault_release(&vault);

@@ -15,6 +15,7 @@
 /* CreateVault: POST /20180608/vaults */
 int kms_create_vault(const struct req *rq, struct ctx *cx, struct resp *rs)
 {
+    static const char *const types[] = { "DEFAULT", "VIRTUAL_PRIVATE" };
     const struct oci_region *r = oci_region_find(rq->region);
     struct kms_vault v;
     json_t *body = NULL;
@@ -36,23 +37,13 @@ int kms_create_vault(const struct req *rq, struct ctx *cx, struct resp *rs)
         e = kms_body_string(rs, cx, body, "vaultType", 1, &type);
     if (!e)
         e = kms_check_compartment(rs, cx, compartment);
-    if (!e && (!*name || strlen(name) >= KMS_NAME_MAX))
-        e = oci_fail(rs, cx, OCI_ERR_KMS_INVALID_VALUE,
-                     "Invalid value for parameter displayName: must be 1 to 255 characters.");
-    if (!e && strcmp(type, "DEFAULT") && strcmp(type, "VIRTUAL_PRIVATE")) {
-        char msg[160];
-
-        /* CHOICE: EXTERNAL vaults need an external key manager cmkemu does not emulate. */
-        snprintf(msg, sizeof(msg),
-                 "Invalid value for parameter vaultType: '%.40s' (supported: DEFAULT, "
-                 "VIRTUAL_PRIVATE).",
-                 type);
-        e = oci_fail(rs, cx, OCI_ERR_KMS_INVALID_VALUE, msg);
-    }
     if (!e)
-        e = kms_body_tags(rs, cx, body, "freeformTags", &freeform);
+        e = kms_check_display_name(rs, cx, name);
+    /* CHOICE: EXTERNAL vaults need an external key manager cmkemu does not emulate. */
     if (!e)
-        e = kms_body_tags(rs, cx, body, "definedTags", &defined);
+        e = kms_check_one_of(rs, cx, "vaultType", type, types, 2);
+    if (!e)
+        e = kms_body_tags(rs, cx, body, &freeform, &defined);
     if (e)
         goto out;
 
@@ -80,7 +71,8 @@ int kms_create_vault(const struct req *rq, struct ctx *cx, struct resp *rs)
         goto out;
     }
     kms_base_url(rq, base, sizeof(base));
-    kms_answer(rq, cx, rs, kms_vault_json(&v, base, 0), v.etag, 1);
+    oci_answer(rq, rs, kms_vault_json(&v, base, 0), v.etag);
+    oci_retry_record(rq, cx, rs);
 out:
     free(freeform);
     free(defined);
@@ -95,12 +87,10 @@ int kms_get_vault(const struct req *rq, struct ctx *cx, struct resp *rs)
     char base[512];
     int rc = store_kms_vault_get(cx->store, rq->account, rq->region, rq->param[0], &v);
 
-    if (rc == STORE_NOT_FOUND)
-        return oci_fail(rs, cx, OCI_ERR_KMS_NOT_FOUND, NULL);
     if (rc)
-        return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
+        return oci_store_fail(rs, cx, rc, OCI_ERR_KMS_NOT_FOUND);
     kms_base_url(rq, base, sizeof(base));
-    kms_answer(rq, cx, rs, kms_vault_json(&v, base, 0), v.etag, 0);
+    oci_answer(rq, rs, kms_vault_json(&v, base, 0), v.etag);
     kms_vault_release(&v);
     return 0;
 }
@@ -128,42 +118,28 @@ int kms_list_vaults(const struct req *rq, struct ctx *cx, struct resp *rs)
     arr = json_array();
     for (size_t i = 0; i < l.n; i++)
         json_array_append_new(arr, kms_vault_json(&l.v[i], base, 1));
-    oci_json(rs, 200, arr);
-    kms_next_page(rs, offset, limit, l.more);
+    oci_answer_list(rs, arr, l.more ? offset + limit : 0);
     kms_vault_list_release(&l);
     return 0;
 }
 
-/* Maps a vault write's store result to the answer. */
+/* Maps a vault write's store result to the answer; releases v. */
 static int vault_write_answer(const struct req *rq, struct ctx *cx, struct resp *rs, int rc,
                               struct kms_vault *v, int conflict, int64_t when)
 {
     char base[512];
     char t[64];
-    int e = 0;
+    int e;
 
-    switch (rc) {
-    case STORE_OK:
+    /* an ACTIVE vault refused scheduling because one of its keys is scheduled later */
+    if (rc == STORE_CONFLICT && conflict == OCI_ERR_KMS_VAULT_SCHEDULE_STATE &&
+        !strcmp(v->lifecycle_state, "ACTIVE")) {
+        oci_time(when, t, sizeof(t));
+        e = oci_fail(rs, cx, OCI_ERR_KMS_VAULT_KEY_LATER, t);
+    } else {
         kms_base_url(rq, base, sizeof(base));
-        kms_answer(rq, cx, rs, kms_vault_json(v, base, 0), v->etag, 1);
-        break;
-    case STORE_NOT_FOUND:
-        e = oci_fail(rs, cx, OCI_ERR_KMS_NOT_FOUND, NULL);
-        break;
-    case STORE_ETAG_MISMATCH:
-        e = oci_fail(rs, cx, OCI_ERR_NO_ETAG_MATCH, NULL);
-        break;
-    case STORE_CONFLICT:
-        if (conflict == OCI_ERR_KMS_VAULT_SCHEDULE_STATE && !strcmp(v->lifecycle_state, "ACTIVE")) {
-            oci_time(when, t, sizeof(t));
-            e = oci_fail(rs, cx, OCI_ERR_KMS_VAULT_KEY_LATER, t);
-        } else {
-            e = oci_fail(rs, cx, conflict, v->lifecycle_state);
-        }
-        break;
-    default:
-        e = oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
-        break;
+        e = kms_write_answer(rq, cx, rs, rc, rc ? NULL : kms_vault_json(v, base, 0), v->etag,
+                             conflict, v->lifecycle_state);
     }
     kms_vault_release(v);
     return e;

@@ -45,10 +45,10 @@ struct os_details {
     const char *auto_tiering;
 };
 
-/* What a change callback needs: the details, the new etag, and where a refusal goes. */
+/* A create or update: the details, the new etag, and where the change callback's refusal goes. */
 struct os_change {
-    const struct os_details *d;
-    const char *etag;
+    struct os_details d;
+    char etag[41];
     int create;
     struct os_rule_fail fail;
 };
@@ -292,7 +292,7 @@ static int set_json(char **slot, json_t *v)
 static int apply_change(struct store *st, void *arg, struct os_bucket *b)
 {
     struct os_change *c = arg;
-    const struct os_details *d = c->d;
+    const struct os_details *d = &c->d;
     unsigned touched = c->create ? OS_TOUCH_KEY | OS_TOUCH_PUBLIC : 0;
 
     c->fail.err = 0;
@@ -338,11 +338,41 @@ oom:
     return c->fail.err;
 }
 
-static void answer_bucket(const struct req *rq, struct resp *rs, const struct os_bucket *b,
-                          unsigned fields)
+/* The start of CreateBucket (create 1) and UpdateBucket: the namespace check, then the body's
+ * details into c. Returns 0 or the error answered; *body is the caller's. */
+static int begin_change(const struct req *rq, struct ctx *cx, struct resp *rs, int create,
+                        json_t **body, struct os_change *c)
 {
-    oci_json(rs, 200, os_bucket_json(b, fields));
-    oci_set_etag(rq, rs, b->etag);
+    int err = os_check_namespace(rq, cx, rs, rq->param[0]);
+
+    memset(c, 0, sizeof(*c));
+    c->create = create;
+    if (!err)
+        err = oci_body_object(rq, cx, rs, body); /* an empty body is {} (§1.3) */
+    if (!err)
+        err = parse_details(rq, cx, rs, *body, !create, &c->d);
+    return err;
+}
+
+/* Answers a failed bucket write: rc for the bucket of the path, or new_name when a create or
+ * rename found its name taken; c's refusal for STORE_CONFLICT. */
+static int write_fail(const struct req *rq, struct ctx *cx, struct resp *rs, int rc,
+                      const char *new_name, const struct os_change *c)
+{
+    const char *ns = rq->param[0];
+
+    switch (rc) {
+    case STORE_NOT_FOUND:
+        return os_fail2(rs, cx, OCI_ERR_OS_BUCKET_NOT_FOUND, rq->param[1], ns);
+    case STORE_ETAG_MISMATCH:
+        return oci_fail(rs, cx, OCI_ERR_OS_IF_MATCH_FAILED, req_header(rq, "if-match"));
+    case STORE_CONFLICT: /* only a change callback refuses */
+        return c ? os_rules_answer(rs, cx, &c->fail) : oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
+    case STORE_EXISTS:
+        return os_fail2(rs, cx, OCI_ERR_OS_BUCKET_EXISTS, new_name, ns);
+    default:
+        return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
+    }
 }
 
 /* CreateBucket: POST /n/{namespaceName}/b */
@@ -350,61 +380,49 @@ int os_create_bucket(const struct req *rq, struct ctx *cx, struct resp *rs)
 {
     const char *ns = rq->param[0];
     const struct oci_region *region = oci_region_find(rq->region);
-    struct os_details d;
+    const struct os_details *d;
     struct os_change c;
     struct os_bucket b;
-    char etag[41];
     json_t *body = NULL;
     int err;
     int rc;
 
     os_bucket_init(&b);
-    err = os_check_namespace(rq, cx, rs, ns);
-    if (!err)
-        err = oci_body_object(rq, cx, rs, &body);
-    if (!err)
-        err = parse_details(rq, cx, rs, body, 0, &d);
+    err = begin_change(rq, cx, rs, 1, &body, &c);
+    d = &c.d;
     if (err)
         goto out;
     ocid_new(cx->ids, "bucket", region ? region->realm : "oc1", rq->region, NULL, b.id,
              sizeof(b.id));
     snprintf(b.ns, sizeof(b.ns), "%s", ns);
     snprintf(b.region, sizeof(b.region), "%s", rq->region);
-    snprintf(b.name, sizeof(b.name), "%s", d.name);
-    snprintf(b.compartment_id, sizeof(b.compartment_id), "%s", d.compartment_id);
+    snprintf(b.name, sizeof(b.name), "%s", d->name);
+    snprintf(b.compartment_id, sizeof(b.compartment_id), "%s", d->compartment_id);
     snprintf(b.created_by, sizeof(b.created_by), "%s", rq->user);
     b.time_created_ms = cx->now_ms;
-    oci_new_etag(rq, cx, etag);
-    snprintf(b.etag, sizeof(b.etag), "%s", etag);
+    oci_new_etag(rq, cx, c.etag);
+    snprintf(b.etag, sizeof(b.etag), "%s", c.etag);
     snprintf(b.public_access_type, sizeof(b.public_access_type), "%s",
-             d.public_access_type ? d.public_access_type : "NoPublicAccess");
+             d->public_access_type ? d->public_access_type : "NoPublicAccess");
     snprintf(b.storage_tier, sizeof(b.storage_tier), "%s",
-             d.storage_tier ? d.storage_tier : "Standard");
-    b.object_events_enabled = d.object_events_enabled;
-    snprintf(b.kms_key_id, sizeof(b.kms_key_id), "%s", d.kms_key_id ? d.kms_key_id : "");
-    b.is_bucket_key_enabled = d.is_bucket_key_enabled;
-    snprintf(b.versioning, sizeof(b.versioning), "%s", d.versioning ? d.versioning : "Disabled");
+             d->storage_tier ? d->storage_tier : "Standard");
+    b.object_events_enabled = d->object_events_enabled;
+    snprintf(b.kms_key_id, sizeof(b.kms_key_id), "%s", d->kms_key_id ? d->kms_key_id : "");
+    b.is_bucket_key_enabled = d->is_bucket_key_enabled;
+    snprintf(b.versioning, sizeof(b.versioning), "%s", d->versioning ? d->versioning : "Disabled");
     snprintf(b.auto_tiering, sizeof(b.auto_tiering), "%s",
-             d.auto_tiering ? d.auto_tiering : "Disabled");
-    if ((d.metadata && set_json(&b.metadata, d.metadata)) ||
-        (d.freeform_tags && set_json(&b.freeform_tags, d.freeform_tags)) ||
-        (d.defined_tags && set_json(&b.defined_tags, d.defined_tags))) {
+             d->auto_tiering ? d->auto_tiering : "Disabled");
+    if ((d->metadata && set_json(&b.metadata, d->metadata)) ||
+        (d->freeform_tags && set_json(&b.freeform_tags, d->freeform_tags)) ||
+        (d->defined_tags && set_json(&b.defined_tags, d->defined_tags))) {
         err = oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
         goto out;
     }
-    memset(&c, 0, sizeof(c));
-    c.d = &d;
-    c.etag = etag;
-    c.create = 1;
     rc = store_os_bucket_create(cx->store, &b, apply_change, &c);
-    if (rc == STORE_EXISTS) {
-        err = os_fail2(rs, cx, OCI_ERR_OS_BUCKET_EXISTS, d.name, ns);
-    } else if (rc == STORE_CONFLICT) {
-        err = os_rules_answer(rs, cx, &c.fail);
-    } else if (rc != STORE_OK) {
-        err = oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
+    if (rc) {
+        err = write_fail(rq, cx, rs, rc, d->name, &c);
     } else {
-        answer_bucket(rq, rs, &b, 0);
+        oci_answer(rq, rs, os_bucket_json(&b, 0), b.etag);
         resp_headerf(rs, "Location", "%s/n/%s/b/%s", rq->endpoint, ns, b.name);
     }
 out:
@@ -470,7 +488,7 @@ int os_get_bucket(const struct req *rq, struct ctx *cx, struct resp *rs)
         rs->no_body = 1;
         oci_set_etag(rq, rs, b.etag);
     } else {
-        answer_bucket(rq, rs, &b, fields);
+        oci_answer(rq, rs, os_bucket_json(&b, fields), b.etag);
     }
 out:
     os_bucket_release(&b);
@@ -507,49 +525,23 @@ int os_head_bucket(const struct req *rq, struct ctx *cx, struct resp *rs)
 /* UpdateBucket: POST /n/{namespaceName}/b/{bucketName} */
 int os_update_bucket(const struct req *rq, struct ctx *cx, struct resp *rs)
 {
-    const char *ns = rq->param[0];
-    const char *name = rq->param[1];
-    struct os_details d;
     struct os_change c;
     struct os_bucket b;
-    char etag[41];
     json_t *body = NULL;
     int err;
     int rc;
 
     os_bucket_init(&b);
-    err = os_check_namespace(rq, cx, rs, ns);
-    if (!err)
-        err = oci_body_object(rq, cx, rs, &body); /* an empty body is {} (§1.3) */
-    if (!err)
-        err = parse_details(rq, cx, rs, body, 1, &d);
+    err = begin_change(rq, cx, rs, 0, &body, &c);
     if (err)
         goto out;
-    oci_new_etag(rq, cx, etag);
-    memset(&c, 0, sizeof(c));
-    c.d = &d;
-    c.etag = etag;
-    rc = store_os_bucket_update(cx->store, ns, rq->region, name, req_header(rq, "if-match"),
-                                apply_change, &c, &b);
-    switch (rc) {
-    case STORE_OK:
-        answer_bucket(rq, rs, &b, 0);
-        break;
-    case STORE_NOT_FOUND:
-        err = os_fail2(rs, cx, OCI_ERR_OS_BUCKET_NOT_FOUND, name, ns);
-        break;
-    case STORE_ETAG_MISMATCH:
-        err = oci_fail(rs, cx, OCI_ERR_OS_IF_MATCH_FAILED, req_header(rq, "if-match"));
-        break;
-    case STORE_CONFLICT:
-        err = os_rules_answer(rs, cx, &c.fail);
-        break;
-    case STORE_EXISTS:
-        err = os_fail2(rs, cx, OCI_ERR_OS_BUCKET_EXISTS, d.name, ns);
-        break;
-    default:
-        err = oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
-    }
+    oci_new_etag(rq, cx, c.etag);
+    rc = store_os_bucket_update(cx->store, rq->param[0], rq->region, rq->param[1],
+                                req_header(rq, "if-match"), apply_change, &c, &b);
+    if (rc)
+        err = write_fail(rq, cx, rs, rc, c.d.name, &c);
+    else
+        oci_answer(rq, rs, os_bucket_json(&b, 0), b.etag);
 out:
     json_decref(body);
     os_bucket_release(&b);
@@ -603,19 +595,13 @@ int os_delete_bucket(const struct req *rq, struct ctx *cx, struct resp *rs)
     const char *ns = rq->param[0];
     const char *name = rq->param[1];
     int err = os_check_namespace(rq, cx, rs, ns);
+    int rc;
 
     if (err)
         return err;
-    switch (store_os_bucket_delete(cx->store, ns, rq->region, name, req_header(rq, "if-match"))) {
-    case STORE_OK:
-        resp_status(rs, 204);
-        rs->no_body = 1;
-        return 0;
-    case STORE_NOT_FOUND:
-        return os_fail2(rs, cx, OCI_ERR_OS_BUCKET_NOT_FOUND, name, ns);
-    case STORE_ETAG_MISMATCH:
-        return oci_fail(rs, cx, OCI_ERR_OS_IF_MATCH_FAILED, req_header(rq, "if-match"));
-    default:
-        return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
-    }
+    rc = store_os_bucket_delete(cx->store, ns, rq->region, name, req_header(rq, "if-match"));
+    if (rc)
+        return write_fail(rq, cx, rs, rc, NULL, NULL);
+    oci_no_content(rs);
+    return 0;
 }

@@ -5,18 +5,6 @@
 
 #include <string.h>
 
-/* The stored JSON object text, or {} when absent or unreadable. */
-static json_t *object_of(const char *text)
-{
-    json_t *j = text ? json_loads(text, 0, NULL) : NULL;
-
-    if (!json_is_object(j)) {
-        json_decref(j);
-        j = json_object();
-    }
-    return j;
-}
-
 json_t *os_bucket_json(const struct os_bucket *b, unsigned fields)
 {
     json_t *j = json_object();
@@ -24,17 +12,17 @@ json_t *os_bucket_json(const struct os_bucket *b, unsigned fields)
     json_object_set_new(j, "namespace", json_string(b->ns));
     json_object_set_new(j, "name", json_string(b->name));
     json_object_set_new(j, "compartmentId", json_string(b->compartment_id));
-    json_object_set_new(j, "metadata", object_of(b->metadata));
+    json_object_set_new(j, "metadata", oci_json_object_text(b->metadata));
     json_object_set_new(j, "createdBy", json_string(b->created_by));
     json_object_set_new(j, "timeCreated", oci_time_json(b->time_created_ms));
     json_object_set_new(j, "etag", json_string(b->etag));
     json_object_set_new(j, "publicAccessType", json_string(b->public_access_type));
     json_object_set_new(j, "storageTier", json_string(b->storage_tier));
     json_object_set_new(j, "objectEventsEnabled", json_boolean(b->object_events_enabled));
-    json_object_set_new(j, "freeformTags", object_of(b->freeform_tags));
-    json_object_set_new(j, "definedTags", object_of(b->defined_tags));
+    json_object_set_new(j, "freeformTags", oci_json_object_text(b->freeform_tags));
+    json_object_set_new(j, "definedTags", oci_json_object_text(b->defined_tags));
     /* Oracle-managed key: null, never "" (§1.3) */
-    json_object_set_new(j, "kmsKeyId", b->kms_key_id[0] ? json_string(b->kms_key_id) : json_null());
+    json_object_set_new(j, "kmsKeyId", oci_json_string_or_null(b->kms_key_id));
     json_object_set_new(j, "isBucketKeyEnabled", json_boolean(b->is_bucket_key_enabled));
     json_object_set_new(j, "objectLifecyclePolicyEtag", json_null());
     /* without fields=approximateCount/Size they are null; buckets hold no objects here */
@@ -67,8 +55,8 @@ json_t *os_bucket_summary_json(const struct os_bucket *b, int tags)
     json_object_set_new(j, "etag", json_string(b->etag));
     /* freeformTags and definedTags only with fields=tags (§1.1) */
     if (tags) {
-        json_object_set_new(j, "freeformTags", object_of(b->freeform_tags));
-        json_object_set_new(j, "definedTags", object_of(b->defined_tags));
+        json_object_set_new(j, "freeformTags", oci_json_object_text(b->freeform_tags));
+        json_object_set_new(j, "definedTags", oci_json_object_text(b->defined_tags));
     }
     return j;
 }

@@ -6,6 +6,7 @@
 #include "../oci_common.h"
 #include "../oci_ocid.h"
 #include "storage/store_cg.h"
+#include "storage/store_oci.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -45,7 +46,7 @@ int os_rules_key_syntax(const char *key_id, const char *bucket_region, struct os
 int os_rules_key_usable(struct store *st, const char *key_id, struct os_rule_fail *f)
 {
     struct kms_key_ref ref;
-    int rc = store_os_key_ref_tx(st, key_id, &ref);
+    int rc = store_kms_key_ref(st, key_id, &ref);
 
     if (rc == STORE_ERROR)
         return fail(f, OCI_ERR_INTERNAL, NULL, NULL);
@@ -70,14 +71,14 @@ int os_rules_zone(struct store *st, const struct os_bucket *b, unsigned touched,
      * 403 NotAuthorized (§9). CHOICE: only what the write touches is checked, so a bucket that
      * predates its zone can still get unrelated updates. */
     if ((touched & OS_TOUCH_KEY) && !b->kms_key_id[0]) {
-        rc = store_cg_policy_applies_tx(st, b->compartment_id, no_key, zone, sizeof(zone));
+        rc = store_cg_policy_applies(st, b->compartment_id, no_key, zone, sizeof(zone));
         if (rc == STORE_OK)
             return fail(f, OCI_ERR_OS_ZONE_DENIED, no_key, zone);
         if (rc == STORE_ERROR)
             return fail(f, OCI_ERR_INTERNAL, NULL, NULL);
     }
     if ((touched & OS_TOUCH_PUBLIC) && strcmp(b->public_access_type, "NoPublicAccess")) {
-        rc = store_cg_policy_applies_tx(st, b->compartment_id, no_public, zone, sizeof(zone));
+        rc = store_cg_policy_applies(st, b->compartment_id, no_public, zone, sizeof(zone));
         if (rc == STORE_OK)
             return fail(f, OCI_ERR_OS_ZONE_DENIED, no_public, zone);
         if (rc == STORE_ERROR)

@@ -4,29 +4,15 @@
 
 #include "../oci_common.h"
 
-#include <stdio.h>
 #include <string.h>
 
 int os_fail2(struct resp *rs, struct ctx *cx, int e, const char *a, const char *b)
 {
-    const struct api_error *row = oci_error_row(e);
-    const char *hole = strstr(row->message, "%s");
-    char first[2048];
+    char msg[2048];
 
     (void)cx;
-    /* fill the first hole, then let api_message fill the second in the rest of the text */
-    if (!hole) {
-        snprintf(first, sizeof(first), "%s", row->message);
-    } else {
-        char rest[1024];
-
-        api_message(rest, sizeof(rest), hole + 2, b);
-        snprintf(first, sizeof(first), "%.*s%s%s", (int)(hole - row->message), row->message,
-                 a ? a : "", rest);
-    }
-    resp_del_header(rs, "ETag");
-    oci_json(rs, row->status, json_pack("{s:s, s:s}", "code", row->code, "message", first));
-    return e;
+    api_message2(msg, sizeof(msg), oci_error_row(e)->message, a, b);
+    return oci_fail_message(rs, e, msg);
 }
 
 int os_check_namespace(const struct req *rq, struct ctx *cx, struct resp *rs, const char *ns)

@@ -72,6 +72,32 @@ static inline int jnull(const struct call *c, const char *field)
         CHECK(resp_get_header(&(c)->rs, "ETag") == NULL); \
     } while (0)
 
+/* A call (callf's arguments after the struct call) whose answer must have status st, and for
+ * CHECK_CALL_CODE the error code, for CHECK_CALL_ERR the whole error (CHECK_ERR); the rest of the
+ * answer is not looked at. */
+#define CHECK_CALL_STATUS(st, ...)    \
+    do {                              \
+        struct call cc_;              \
+        callf(&cc_, __VA_ARGS__);     \
+        CHECK_INT(cc_.rs.status, st); \
+        call_release(&cc_);           \
+    } while (0)
+#define CHECK_CALL_CODE(st, code, ...)       \
+    do {                                     \
+        struct call cc_;                     \
+        callf(&cc_, __VA_ARGS__);            \
+        CHECK_INT(cc_.rs.status, st);        \
+        CHECK_STR(jstr(&cc_, "code"), code); \
+        call_release(&cc_);                  \
+    } while (0)
+#define CHECK_CALL_ERR(st, code, msg, ...) \
+    do {                                   \
+        struct call cc_;                   \
+        callf(&cc_, __VA_ARGS__);          \
+        CHECK_ERR(&cc_, st, code, msg);    \
+        call_release(&cc_);                \
+    } while (0)
+
 /* Creates bucket name in comp (region prefix pre), extra JSON members appended; returns 0. */
 static inline int make_bucket(const char *pre, const char *name, const char *comp,
                               const char *extra)

@@ -455,6 +455,11 @@ static void test_list_paging_and_filters(void)
     CHECK_INT(bvt_call(&t, &r, "GET", BVT_IAD, "/20160918/volumes?limit=0", NULL, NULL), 400);
     CHECK_INT(bvt_call(&t, &r, "GET", BVT_IAD, "/20160918/volumes?page=zz", NULL, NULL), 400);
     CHECK_STR(bvt_msg(&r), "Invalid page token 'zz'.");
+    /* a position beyond 64 bits was never handed out */
+    CHECK_INT(
+        bvt_call(&t, &r, "GET", BVT_IAD, "/20160918/volumes?page=99999999999999999999", NULL, NULL),
+        400);
+    CHECK_STR(bvt_msg(&r), "Invalid page token '99999999999999999999'.");
     bvt_release(&r);
 }
 

@@ -56,13 +56,11 @@ static void test_policies(void)
               "objectstorage");
     call_release(&c);
 
-    callf(&c, "GET", NULL, NULL, CG "/securityPolicies/ocid1.securityzonessecuritypolicy.oc1..x");
-    CHECK_ERR(&c, 404, "NotAuthorizedOrNotFound",
-              "Authorization failed or requested resource not found.");
-    call_release(&c);
-    callf(&c, "GET", NULL, NULL, CG "/securityPolicies");
-    CHECK_ERR(&c, 400, "InvalidParameter", "The query parameter 'compartmentId' is required.");
-    call_release(&c);
+    CHECK_CALL_ERR(404, "NotAuthorizedOrNotFound",
+                   "Authorization failed or requested resource not found.", "GET", NULL, NULL,
+                   CG "/securityPolicies/ocid1.securityzonessecuritypolicy.oc1..x");
+    CHECK_CALL_ERR(400, "InvalidParameter", "The query parameter 'compartmentId' is required.",
+                   "GET", NULL, NULL, CG "/securityPolicies");
 
     /* paging: limit=2 walks 6 policies in 3 pages */
     callf(&c, "GET", NULL, NULL, CG "/securityPolicies?compartmentId=%s&limit=2", OCITEST_TENANCY);
@@ -74,9 +72,8 @@ static void test_policies(void)
     CHECK_INT(json_array_size(json_object_get(c.j, "items")), 2);
     CHECK(resp_get_header(&c.rs, "opc-next-page") == NULL);
     call_release(&c);
-    callf(&c, "GET", NULL, NULL, CG "/securityPolicies?compartmentId=%s&page=zz", OCITEST_TENANCY);
-    CHECK_ERR(&c, 400, "InvalidParameter", "The page token 'zz' is not valid.");
-    call_release(&c);
+    CHECK_CALL_ERR(400, "InvalidParameter", "The page token 'zz' is not valid.", "GET", NULL, NULL,
+                   CG "/securityPolicies?compartmentId=%s&page=zz", OCITEST_TENANCY);
 }
 
 static void test_recipes(void)
@@ -92,10 +89,10 @@ static void test_recipes(void)
     CHECK_STR(jstr(&c, "owner"), "ORACLE");
     CHECK_INT(json_array_size(json_object_get(c.j, "securityPolicies")), 6);
     call_release(&c);
-    callf(&c, "PUT", NULL, "{\"displayName\":\"mine\"}", CG "/securityRecipes/%s", MAX_RECIPE);
-    CHECK_ERR(&c, 400, "InvalidParameter",
-              "The security recipe '" MAX_RECIPE "' is managed by Oracle and cannot be changed.");
-    call_release(&c);
+    CHECK_CALL_ERR(400, "InvalidParameter",
+                   "The security recipe '" MAX_RECIPE
+                   "' is managed by Oracle and cannot be changed.",
+                   "PUT", NULL, "{\"displayName\":\"mine\"}", CG "/securityRecipes/%s", MAX_RECIPE);
 
     callf(&c, "POST", NULL,
           "{\"compartmentId\":\"" ZCOMP
@@ -114,19 +111,18 @@ static void test_recipes(void)
     snprintf(recipe_id, sizeof(recipe_id), "%s", jstr(&c, "id"));
     call_release(&c);
 
-    callf(&c, "POST", NULL,
-          "{\"compartmentId\":\"" ZCOMP "\",\"displayName\":\"bad\",\"securityPolicies\":"
-          "[\"ocid1.securityzonessecuritypolicy.oc1..nope\"]}",
-          CG "/securityRecipes");
-    CHECK_ERR(&c, 400, "RelatedResourceNotAuthorizedOrNotFound",
-              "The security policy 'ocid1.securityzonessecuritypolicy.oc1..nope' does not exist "
-              "or you are not authorized to use it.");
-    call_release(&c);
-    callf(&c, "POST", NULL, "{\"compartmentId\":\"" ZCOMP "\",\"displayName\":\"bad\"}",
-          CG "/securityRecipes");
-    CHECK_ERR(&c, 400, "InvalidParameter",
-              "The request body is missing the required field 'securityPolicies'.");
-    call_release(&c);
+    CHECK_CALL_ERR(
+        400, "RelatedResourceNotAuthorizedOrNotFound",
+        "The security policy 'ocid1.securityzonessecuritypolicy.oc1..nope' does not exist "
+        "or you are not authorized to use it.",
+        "POST", NULL,
+        "{\"compartmentId\":\"" ZCOMP "\",\"displayName\":\"bad\",\"securityPolicies\":"
+        "[\"ocid1.securityzonessecuritypolicy.oc1..nope\"]}",
+        CG "/securityRecipes");
+    CHECK_CALL_ERR(400, "InvalidParameter",
+                   "The request body is missing the required field 'securityPolicies'.", "POST",
+                   NULL, "{\"compartmentId\":\"" ZCOMP "\",\"displayName\":\"bad\"}",
+                   CG "/securityRecipes");
 
     /* list: the Oracle recipe first, then the compartment's */
     callf(&c, "GET", NULL, NULL, CG "/securityRecipes?compartmentId=%s", ZCOMP);
@@ -137,11 +133,8 @@ static void test_recipes(void)
     call_release(&c);
 
     /* update: policies replaced, new etag; a stale if-match is 412 NoEtagMatch */
-    callf(&c, "PUT", "if-match: stale", "{\"displayName\":\"r1b\"}", CG "/securityRecipes/%s",
-          recipe_id);
-    CHECK_INT(c.rs.status, 412);
-    CHECK_STR(jstr(&c, "code"), "NoEtagMatch");
-    call_release(&c);
+    CHECK_CALL_CODE(412, "NoEtagMatch", "PUT", "if-match: stale", "{\"displayName\":\"r1b\"}",
+                    CG "/securityRecipes/%s", recipe_id);
     callf(&c, "GET", NULL, NULL, CG "/securityRecipes/%s", recipe_id);
     snprintf(hdr, sizeof(hdr), "if-match: %s", resp_get_header(&c.rs, "etag"));
     call_release(&c);
@@ -188,28 +181,23 @@ static void test_zones(void)
     call_release(&c);
 
     /* the compartment is already in a zone -> 409 */
-    callf(&c, "POST", NULL, body, CG "/securityZones");
-    CHECK_ERR(&c, 409, "Conflict", "The compartment '" ZCOMP "' is already in a security zone.");
-    call_release(&c);
+    CHECK_CALL_ERR(409, "Conflict", "The compartment '" ZCOMP "' is already in a security zone.",
+                   "POST", NULL, body, CG "/securityZones");
     snprintf(body, sizeof(body),
              "{\"displayName\":\"z\",\"compartmentId\":\"" OTHER
              "\",\"securityZoneRecipeId\":\"ocid1.securityzonessecurityrecipe.oc1..nope\"}");
-    callf(&c, "POST", NULL, body, CG "/securityZones");
-    CHECK_INT(c.rs.status, 400);
-    CHECK_STR(jstr(&c, "code"), "RelatedResourceNotAuthorizedOrNotFound");
-    call_release(&c);
-    callf(&c, "POST", NULL, "{\"compartmentId\":\"" OTHER "\"}", CG "/securityZones");
-    CHECK_ERR(&c, 400, "InvalidParameter",
-              "The request body is missing the required field 'displayName'.");
-    call_release(&c);
+    CHECK_CALL_CODE(400, "RelatedResourceNotAuthorizedOrNotFound", "POST", NULL, body,
+                    CG "/securityZones");
+    CHECK_CALL_ERR(400, "InvalidParameter",
+                   "The request body is missing the required field 'displayName'.", "POST", NULL,
+                   "{\"compartmentId\":\"" OTHER "\"}", CG "/securityZones");
 
     callf(&c, "GET", NULL, NULL, CG "/securityZones/%s", zone_id);
     CHECK_INT(c.rs.status, 200);
     CHECK_STR(jstr(&c, "displayName"), "zone1");
     call_release(&c);
-    callf(&c, "GET", NULL, NULL, CG "/securityZones/ocid1.securityzonessecurityzone.oc1..nope");
-    CHECK_INT(c.rs.status, 404);
-    call_release(&c);
+    CHECK_CALL_STATUS(404, "GET", NULL, NULL,
+                      CG "/securityZones/ocid1.securityzonessecurityzone.oc1..nope");
     callf(&c, "GET", NULL, NULL, CG "/securityZones?compartmentId=%s", ZCOMP);
     CHECK_INT(json_array_size(json_object_get(c.j, "items")), 1);
     CHECK(json_object_get(json_array_get(json_object_get(c.j, "items"), 0),
@@ -225,57 +213,37 @@ static void test_zones(void)
 
 static void test_zone_governs_buckets(void)
 {
-    struct call c;
-
-    callf(&c, "POST", NULL, "{\"name\":\"cgz-b\",\"compartmentId\":\"" ZGRANDCHILD "\"}",
-          IAD "/n/%s/b", ns);
-    CHECK_ERR(&c, 403, "NotAuthorized",
-              "The request violates the security zone policy 'deny buckets_without_vault_key' of "
-              "security zone 'zone1b'");
-    call_release(&c);
+    CHECK_CALL_ERR(
+        403, "NotAuthorized",
+        "The request violates the security zone policy 'deny buckets_without_vault_key' of "
+        "security zone 'zone1b'",
+        "POST", NULL, "{\"name\":\"cgz-b\",\"compartmentId\":\"" ZGRANDCHILD "\"}", IAD "/n/%s/b",
+        ns);
     CHECK_INT(make_bucket(IAD, "cgz-out", OTHER, NULL), 0);
 
     /* addCompartment puts OTHER in the zone; removeCompartment takes it out again */
-    callf(&c, "POST", NULL, "{\"compartmentId\":\"" OTHER "\"}",
-          CG "/securityZones/%s/actions/addCompartment", zone_id);
-    CHECK_INT(c.rs.status, 200);
-    call_release(&c);
-    callf(&c, "POST", NULL, "{\"compartmentId\":\"" OTHER "\"}",
-          CG "/securityZones/%s/actions/addCompartment", zone_id);
-    CHECK_INT(c.rs.status, 409);
-    call_release(&c);
-    callf(&c, "POST", NULL, "{\"kmsKeyId\":\"\"}", IAD "/n/%s/b/cgz-out", ns);
-    CHECK_INT(c.rs.status, 403);
-    call_release(&c);
-    callf(&c, "POST", NULL, "{\"compartmentId\":\"" OTHER "\"}",
-          CG "/securityZones/%s/actions/removeCompartment", zone_id);
-    CHECK_INT(c.rs.status, 200);
-    call_release(&c);
-    callf(&c, "POST", NULL, "{\"compartmentId\":\"" OTHER "\"}",
-          CG "/securityZones/%s/actions/removeCompartment", zone_id);
-    CHECK_ERR(&c, 400, "InvalidParameter",
-              "The compartment '" OTHER "' is not attached to this security zone.");
-    call_release(&c);
-    callf(&c, "POST", NULL, "{\"compartmentId\":\"" ZCOMP "\"}",
-          CG "/securityZones/%s/actions/removeCompartment", zone_id);
-    CHECK_ERR(&c, 400, "InvalidParameter",
-              "The compartment '" ZCOMP "' is the security zone's own compartment; delete the "
-              "security zone instead.");
-    call_release(&c);
-    callf(&c, "POST", NULL, "{\"kmsKeyId\":\"\"}", IAD "/n/%s/b/cgz-out", ns);
-    CHECK_INT(c.rs.status, 200);
-    call_release(&c);
+    CHECK_CALL_STATUS(200, "POST", NULL, "{\"compartmentId\":\"" OTHER "\"}",
+                      CG "/securityZones/%s/actions/addCompartment", zone_id);
+    CHECK_CALL_STATUS(409, "POST", NULL, "{\"compartmentId\":\"" OTHER "\"}",
+                      CG "/securityZones/%s/actions/addCompartment", zone_id);
+    CHECK_CALL_STATUS(403, "POST", NULL, "{\"kmsKeyId\":\"\"}", IAD "/n/%s/b/cgz-out", ns);
+    CHECK_CALL_STATUS(200, "POST", NULL, "{\"compartmentId\":\"" OTHER "\"}",
+                      CG "/securityZones/%s/actions/removeCompartment", zone_id);
+    CHECK_CALL_ERR(400, "InvalidParameter",
+                   "The compartment '" OTHER "' is not attached to this security zone.", "POST",
+                   NULL, "{\"compartmentId\":\"" OTHER "\"}",
+                   CG "/securityZones/%s/actions/removeCompartment", zone_id);
+    CHECK_CALL_ERR(400, "InvalidParameter",
+                   "The compartment '" ZCOMP "' is the security zone's own compartment; delete the "
+                   "security zone instead.",
+                   "POST", NULL, "{\"compartmentId\":\"" ZCOMP "\"}",
+                   CG "/securityZones/%s/actions/removeCompartment", zone_id);
+    CHECK_CALL_STATUS(200, "POST", NULL, "{\"kmsKeyId\":\"\"}", IAD "/n/%s/b/cgz-out", ns);
 
     /* deleting the zone frees its compartments */
-    callf(&c, "DELETE", "if-match: stale", NULL, CG "/securityZones/%s", zone_id);
-    CHECK_INT(c.rs.status, 412);
-    call_release(&c);
-    callf(&c, "DELETE", NULL, NULL, CG "/securityZones/%s", zone_id);
-    CHECK_INT(c.rs.status, 204);
-    call_release(&c);
-    callf(&c, "GET", NULL, NULL, CG "/securityZones/%s", zone_id);
-    CHECK_INT(c.rs.status, 404);
-    call_release(&c);
+    CHECK_CALL_STATUS(412, "DELETE", "if-match: stale", NULL, CG "/securityZones/%s", zone_id);
+    CHECK_CALL_STATUS(204, "DELETE", NULL, NULL, CG "/securityZones/%s", zone_id);
+    CHECK_CALL_STATUS(404, "GET", NULL, NULL, CG "/securityZones/%s", zone_id);
     CHECK_INT(make_bucket(IAD, "cgz-b", ZGRANDCHILD, NULL), 0);
 }
 

@@ -1,8 +1,7 @@
 /* test_kms_key.c - the KmsManagement plane (server/oci/kms/kms_key.c, kms_key_version.c): keys
  * and key versions through a vault's management endpoint, key shapes, states, etags, if-match,
  * retry tokens, and what store_kms_key_ref sees of it all. */
-#include "harness.h"
-#include "lib/kmstest.h"
+#include "kms_test.h"
 
 #include "server/oci/oci_common.h"
 #include "storage/store_oci.h"
@@ -11,19 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static struct apitest t;
 static char vault[256], mgmt[256];
-
-#define NOT_FOUND_MSG "Key or Vault does not exist or you are not authorized to access them."
-
-static void check_error(struct resp *rs, json_t *j, int status, const char *code,
-                        const char *message)
-{
-    CHECK_INT(rs->status, status);
-    CHECK_STR(kmstest_str(j, "code"), code);
-    CHECK_STR(kmstest_str(j, "message"), message);
-    CHECK(resp_get_header(rs, "etag") == NULL);
-}
 
 /* A call on this test's vault: path is appended to the management endpoint path. */
 static json_t *call(const char *method, const char *path, const char *const *h, const char *body,
@@ -34,6 +21,16 @@ static json_t *call(const char *method, const char *path, const char *const *h, 
     snprintf(target, sizeof(target), "%s%s", mgmt, path);
     resp_init(rs);
     return kmstest_call(&t, method, target, h, body, rs);
+}
+
+/* A call on this test's vault that must answer the error (call_error). */
+static void key_error(const char *method, const char *path, const char *const *h, const char *body,
+                      int status, const char *code, const char *message)
+{
+    char target[1024];
+
+    snprintf(target, sizeof(target), "%s%s", mgmt, path);
+    call_error(method, target, h, body, status, code, message);
 }
 
 /* POST a key action and return the status (the body is checked by the callers that care). */
@@ -214,51 +211,28 @@ static void test_software_key(void)
 static void test_key_needs_vault_endpoint(void)
 {
     char key[256], other_vault[256], other_mgmt[256], target[1024];
-    struct resp rs;
-    json_t *j;
 
     CHECK_INT(kmstest_key(&t, mgmt, "scoped", key), 0);
     /* the generic endpoint, without a vault */
     snprintf(target, sizeof(target), "/oci/us-ashburn-1/20180608/keys/%s", key);
-    resp_init(&rs);
-    j = kmstest_call(&t, "GET", target, NULL, NULL, &rs);
-    check_error(&rs, j, 404, "NotAuthorizedOrNotFound", NOT_FOUND_MSG);
-    json_decref(j);
-    resp_release(&rs);
-    resp_init(&rs);
-    j = kmstest_call(&t, "POST", "/oci/us-ashburn-1/20180608/keys", NULL, "{}", &rs);
-    check_error(&rs, j, 404, "NotAuthorizedOrNotFound", NOT_FOUND_MSG);
-    json_decref(j);
-    resp_release(&rs);
+    call_error("GET", target, NULL, NULL, 404, "NotAuthorizedOrNotFound", NOT_FOUND_MSG);
+    call_error("POST", "/oci/us-ashburn-1/20180608/keys", NULL, "{}", 404,
+               "NotAuthorizedOrNotFound", NOT_FOUND_MSG);
     /* an unknown vault prefix */
     snprintf(target, sizeof(target),
              "/oci/us-ashburn-1/kms/zzzzzzzzzzzzz-management/20180608/keys/%s", key);
-    resp_init(&rs);
-    j = kmstest_call(&t, "GET", target, NULL, NULL, &rs);
-    check_error(&rs, j, 404, "NotAuthorizedOrNotFound", NOT_FOUND_MSG);
-    json_decref(j);
-    resp_release(&rs);
+    call_error("GET", target, NULL, NULL, 404, "NotAuthorizedOrNotFound", NOT_FOUND_MSG);
     /* the vault's prefix in another region */
     snprintf(target, sizeof(target), "/oci/us-phoenix-1%s/20180608/keys/%s",
              mgmt + strlen("/oci/us-ashburn-1"), key);
-    resp_init(&rs);
-    j = kmstest_call(&t, "GET", target, NULL, NULL, &rs);
-    check_error(&rs, j, 404, "NotAuthorizedOrNotFound", NOT_FOUND_MSG);
-    json_decref(j);
-    resp_release(&rs);
+    call_error("GET", target, NULL, NULL, 404, "NotAuthorizedOrNotFound", NOT_FOUND_MSG);
     /* another vault's endpoint does not see this vault's key */
     CHECK_INT(kmstest_vault(&t, "us-ashburn-1", "other", other_vault, other_mgmt), 0);
     snprintf(target, sizeof(target), "%s/20180608/keys/%s", other_mgmt, key);
-    resp_init(&rs);
-    j = kmstest_call(&t, "GET", target, NULL, NULL, &rs);
-    check_error(&rs, j, 404, "NotAuthorizedOrNotFound", NOT_FOUND_MSG);
-    json_decref(j);
-    resp_release(&rs);
+    call_error("GET", target, NULL, NULL, 404, "NotAuthorizedOrNotFound", NOT_FOUND_MSG);
     /* a key that does not exist */
-    j = call("GET", "/20180608/keys/ocid1.key.oc1.iad.nope.aaaa", NULL, NULL, &rs);
-    check_error(&rs, j, 404, "NotAuthorizedOrNotFound", NOT_FOUND_MSG);
-    json_decref(j);
-    resp_release(&rs);
+    key_error("GET", "/20180608/keys/ocid1.key.oc1.iad.nope.aaaa", NULL, NULL, 404,
+              "NotAuthorizedOrNotFound", NOT_FOUND_MSG);
 }
 
 static void test_get_key_matches_create(void)
@@ -335,14 +309,10 @@ static void test_list_keys(void)
     CHECK_INT(json_array_size(j), 1);
     json_decref(j);
     resp_release(&rs);
-    j = call("GET", "/20180608/keys", NULL, NULL, &rs);
-    check_error(&rs, j, 400, "MissingParameter", "Missing required parameter: compartmentId");
-    json_decref(j);
-    resp_release(&rs);
-    j = call("GET", "/20180608/keys?compartmentId=x&algorithm=DES", NULL, NULL, &rs);
-    check_error(&rs, j, 400, "InvalidParameter", "Invalid value for parameter algorithm: 'DES'.");
-    json_decref(j);
-    resp_release(&rs);
+    key_error("GET", "/20180608/keys", NULL, NULL, 400, "MissingParameter",
+              "Missing required parameter: compartmentId");
+    key_error("GET", "/20180608/keys?compartmentId=x&algorithm=DES", NULL, NULL, 400,
+              "InvalidParameter", "Invalid value for parameter algorithm: 'DES'.");
 }
 
 static void test_update_key(void)
@@ -358,13 +328,9 @@ static void test_update_key(void)
     json_decref(j);
     resp_release(&rs);
 
-    j = call("PUT", path, (const char *const[]){ "if-match: wrong", NULL },
-             "{\"displayName\":\"renamed\"}", &rs);
-    check_error(
-        &rs, j, 412, "NoEtagMatch",
-        "The etag given in the if-match header does not match the resource's current etag.");
-    json_decref(j);
-    resp_release(&rs);
+    key_error("PUT", path, (const char *const[]){ "if-match: wrong", NULL },
+              "{\"displayName\":\"renamed\"}", 412, "NoEtagMatch",
+              "The etag given in the if-match header does not match the resource's current etag.");
 
     snprintf(ifm, sizeof(ifm), "if-match: %s", etag);
     j = call("PUT", path, (const char *const[]){ ifm, NULL },
@@ -382,20 +348,14 @@ static void test_update_key(void)
     json_decref(j);
     resp_release(&rs);
 
-    j = call("PUT", path, NULL, "{\"displayName\":7}", &rs);
-    check_error(&rs, j, 400, "InvalidParameter",
-                "Invalid value for parameter displayName: wrong type");
-    json_decref(j);
-    resp_release(&rs);
+    key_error("PUT", path, NULL, "{\"displayName\":7}", 400, "InvalidParameter",
+              "Invalid value for parameter displayName: wrong type");
 
     /* a disabled key cannot be updated */
     CHECK_INT(key_post(key, "/actions/disable", NULL, NULL, NULL), 200);
-    j = call("PUT", path, NULL, "{\"displayName\":\"x\"}", &rs);
-    check_error(&rs, j, 409, "Conflict",
-                "The key must be in an ENABLED or CREATING state to be updated; the key is "
-                "DISABLED.");
-    json_decref(j);
-    resp_release(&rs);
+    key_error("PUT", path, NULL, "{\"displayName\":\"x\"}", 409, "Conflict",
+              "The key must be in an ENABLED or CREATING state to be updated; the key is "
+              "DISABLED.");
 }
 
 struct race {
@@ -527,18 +487,11 @@ static void test_rotation_and_versions(void)
 
     /* unknown versions and keys */
     snprintf(path, sizeof(path), "/20180608/keys/%s/keyVersions/ocid1.keyversion.oc1.iad.x.y", key);
-    j = call("GET", path, NULL, NULL, &rs);
-    check_error(&rs, j, 404, "NotAuthorizedOrNotFound", NOT_FOUND_MSG);
-    json_decref(j);
-    resp_release(&rs);
-    j = call("GET", "/20180608/keys/ocid1.key.oc1.iad.x.y/keyVersions", NULL, NULL, &rs);
-    check_error(&rs, j, 404, "NotAuthorizedOrNotFound", NOT_FOUND_MSG);
-    json_decref(j);
-    resp_release(&rs);
-    j = call("POST", "/20180608/keys/ocid1.key.oc1.iad.x.y/keyVersions", NULL, NULL, &rs);
-    check_error(&rs, j, 404, "NotAuthorizedOrNotFound", NOT_FOUND_MSG);
-    json_decref(j);
-    resp_release(&rs);
+    key_error("GET", path, NULL, NULL, 404, "NotAuthorizedOrNotFound", NOT_FOUND_MSG);
+    key_error("GET", "/20180608/keys/ocid1.key.oc1.iad.x.y/keyVersions", NULL, NULL, 404,
+              "NotAuthorizedOrNotFound", NOT_FOUND_MSG);
+    key_error("POST", "/20180608/keys/ocid1.key.oc1.iad.x.y/keyVersions", NULL, NULL, 404,
+              "NotAuthorizedOrNotFound", NOT_FOUND_MSG);
 }
 
 static void test_disable_enable(void)
@@ -563,27 +516,19 @@ static void test_disable_enable(void)
     CHECK_STR(ref.lifecycle_state, "DISABLED");
 
     snprintf(path, sizeof(path), "/20180608/keys/%s/actions/disable", key);
-    j = call("POST", path, NULL, NULL, &rs);
-    check_error(&rs, j, 409, "Conflict",
-                "Only an ENABLED key can be disabled; the key is DISABLED.");
-    json_decref(j);
-    resp_release(&rs);
+    key_error("POST", path, NULL, NULL, 409, "Conflict",
+              "Only an ENABLED key can be disabled; the key is DISABLED.");
     snprintf(path, sizeof(path), "/20180608/keys/%s/keyVersions", key);
-    j = call("POST", path, NULL, NULL, &rs);
-    check_error(&rs, j, 409, "Conflict",
-                "The key must be in an ENABLED state to be rotated; the key is DISABLED.");
-    json_decref(j);
-    resp_release(&rs);
+    key_error("POST", path, NULL, NULL, 409, "Conflict",
+              "The key must be in an ENABLED state to be rotated; the key is DISABLED.");
 
     CHECK_INT(key_post(key, "/actions/enable", NULL, NULL, etag2), 200);
     CHECK(strcmp(etag, etag2) != 0);
     CHECK_INT(store_kms_key_ref(t.st, key, &ref), STORE_OK);
     CHECK_STR(ref.lifecycle_state, "ENABLED");
     snprintf(path, sizeof(path), "/20180608/keys/%s/actions/enable", key);
-    j = call("POST", path, NULL, NULL, &rs);
-    check_error(&rs, j, 409, "Conflict", "Only a DISABLED key can be enabled; the key is ENABLED.");
-    json_decref(j);
-    resp_release(&rs);
+    key_error("POST", path, NULL, NULL, 409, "Conflict",
+              "Only a DISABLED key can be enabled; the key is ENABLED.");
 }
 
 static void test_schedule_cancel_deletion(void)
@@ -603,19 +548,13 @@ static void test_schedule_cancel_deletion(void)
         };
 
         for (size_t i = 0; i < 2; i++) {
-            j = call("POST", path, NULL, bad[i], &rs);
-            check_error(&rs, j, 400, "InvalidParameter",
-                        "timeOfDeletion must be between 7 and 30 days from the time of the "
-                        "request.");
-            json_decref(j);
-            resp_release(&rs);
+            key_error("POST", path, NULL, bad[i], 400, "InvalidParameter",
+                      "timeOfDeletion must be between 7 and 30 days from the time of the "
+                      "request.");
         }
     }
-    j = call("POST", path, NULL, "{\"timeOfDeletion\":\"soon\"}", &rs);
-    check_error(&rs, j, 400, "InvalidParameter",
-                "Invalid value for parameter timeOfDeletion: not an RFC 3339 date-time.");
-    json_decref(j);
-    resp_release(&rs);
+    key_error("POST", path, NULL, "{\"timeOfDeletion\":\"soon\"}", 400, "InvalidParameter",
+              "Invalid value for parameter timeOfDeletion: not an RFC 3339 date-time.");
 
     /* a disabled key can be scheduled, and cancelling brings it back DISABLED */
     CHECK_INT(key_post(key, "/actions/disable", NULL, NULL, NULL), 200);
@@ -629,12 +568,9 @@ static void test_schedule_cancel_deletion(void)
     CHECK_STR(ref.lifecycle_state, "PENDING_DELETION");
     CHECK_INT(ref.versions, 1);
 
-    j = call("POST", path, NULL, NULL, &rs);
-    check_error(&rs, j, 409, "Conflict",
-                "Only an ENABLED or DISABLED key can be scheduled for deletion; the key is "
-                "PENDING_DELETION.");
-    json_decref(j);
-    resp_release(&rs);
+    key_error("POST", path, NULL, NULL, 409, "Conflict",
+              "Only an ENABLED or DISABLED key can be scheduled for deletion; the key is "
+              "PENDING_DELETION.");
     CHECK_INT(key_post(key, "/actions/enable", NULL, NULL, NULL), 409);
 
     snprintf(path, sizeof(path), "/20180608/keys/%s/actions/cancelDeletion", key);
@@ -644,12 +580,9 @@ static void test_schedule_cancel_deletion(void)
     CHECK(json_object_get(j, "timeOfDeletion") == NULL);
     json_decref(j);
     resp_release(&rs);
-    j = call("POST", path, NULL, NULL, &rs);
-    check_error(&rs, j, 409, "Conflict",
-                "Only a key in PENDING_DELETION can have its deletion cancelled; the key is "
-                "DISABLED.");
-    json_decref(j);
-    resp_release(&rs);
+    key_error("POST", path, NULL, NULL, 409, "Conflict",
+              "Only a key in PENDING_DELETION can have its deletion cancelled; the key is "
+              "DISABLED.");
 
     /* default: 30 days from now */
     CHECK_INT(key_post(key, "/actions/enable", NULL, NULL, NULL), 200);

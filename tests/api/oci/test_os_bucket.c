@@ -19,15 +19,12 @@ static void test_get_namespace(void)
     CHECK_STR(jstr(&c, "defaultS3CompartmentId"), OCITEST_TENANCY);
     call_release(&c);
 
-    callf(&c, "GET", NULL, NULL, IAD "/n/notmynamespace");
-    CHECK_ERR(&c, 404, "NamespaceNotFound",
-              "You do not have authorization to perform this request, or the requested resource "
-              "could not be found.");
-    call_release(&c);
-    callf(&c, "GET", NULL, NULL, IAD "/n/notmynamespace/b/x");
-    CHECK_INT(c.rs.status, 404);
-    CHECK_STR(jstr(&c, "code"), "NamespaceNotFound");
-    call_release(&c);
+    CHECK_CALL_ERR(
+        404, "NamespaceNotFound",
+        "You do not have authorization to perform this request, or the requested resource "
+        "could not be found.",
+        "GET", NULL, NULL, IAD "/n/notmynamespace");
+    CHECK_CALL_CODE(404, "NamespaceNotFound", "GET", NULL, NULL, IAD "/n/notmynamespace/b/x");
 }
 
 static void test_create_bucket_model(void)
@@ -106,47 +103,31 @@ static void test_create_bucket_errors(void)
     CHECK_ERR(&c, 409, "BucketAlreadyExists", msg);
     call_release(&c);
 
-    callf(&c, "POST", NULL, "{\"name\":\"bad/name\",\"compartmentId\":\"" COMP "\"}", IAD "/n/%s/b",
-          ns);
-    CHECK_ERR(&c, 400, "InvalidBucketName",
-              "The bucket name 'bad/name' is not valid. Bucket names are 1 to 256 characters of "
-              "letters, digits, hyphens, underscores and periods.");
-    call_release(&c);
-    callf(&c, "POST", NULL, "{\"name\":\"\",\"compartmentId\":\"" COMP "\"}", IAD "/n/%s/b", ns);
-    CHECK_INT(c.rs.status, 400);
-    CHECK_STR(jstr(&c, "code"), "InvalidBucketName");
-    call_release(&c);
-    callf(&c, "POST", NULL, "{\"compartmentId\":\"" COMP "\"}", IAD "/n/%s/b", ns);
-    CHECK_ERR(&c, 400, "MissingBucketName", "The request body must name the bucket ('name').");
-    call_release(&c);
-    callf(&c, "POST", NULL, "{\"name\":\"no-comp\"}", IAD "/n/%s/b", ns);
-    CHECK_ERR(&c, 400, "MissingCompartmentId", "The compartmentId is required.");
-    call_release(&c);
-    callf(&c, "POST", NULL, "{\"name\":\"bad-comp\",\"compartmentId\":\"nope\"}", IAD "/n/%s/b",
-          ns);
-    CHECK_ERR(&c, 400, "InvalidCompartmentId",
-              "The compartmentId 'nope' is not a valid compartment OCID.");
-    call_release(&c);
-    callf(&c, "POST", NULL,
-          "{\"name\":\"bad-pat\",\"compartmentId\":\"" COMP "\",\"publicAccessType\":\"Open\"}",
-          IAD "/n/%s/b", ns);
-    CHECK_ERR(&c, 400, "InvalidBucketProperty",
-              "The value \"Open\" is not valid for the bucket property 'publicAccessType'.");
-    call_release(&c);
-    callf(&c, "POST", NULL,
-          "{\"name\":\"bad-md\",\"compartmentId\":\"" COMP "\",\"metadata\":{\"a\":1}}",
-          IAD "/n/%s/b", ns);
-    CHECK_INT(c.rs.status, 400);
-    CHECK_STR(jstr(&c, "code"), "InvalidMetadata");
-    call_release(&c);
-    callf(&c, "POST", NULL, "{\"name\":", IAD "/n/%s/b", ns);
-    CHECK_INT(c.rs.status, 400);
-    CHECK_STR(jstr(&c, "code"), "InvalidJSON");
-    call_release(&c);
+    CHECK_CALL_ERR(
+        400, "InvalidBucketName",
+        "The bucket name 'bad/name' is not valid. Bucket names are 1 to 256 characters of "
+        "letters, digits, hyphens, underscores and periods.",
+        "POST", NULL, "{\"name\":\"bad/name\",\"compartmentId\":\"" COMP "\"}", IAD "/n/%s/b", ns);
+    CHECK_CALL_CODE(400, "InvalidBucketName", "POST", NULL,
+                    "{\"name\":\"\",\"compartmentId\":\"" COMP "\"}", IAD "/n/%s/b", ns);
+    CHECK_CALL_ERR(400, "MissingBucketName", "The request body must name the bucket ('name').",
+                   "POST", NULL, "{\"compartmentId\":\"" COMP "\"}", IAD "/n/%s/b", ns);
+    CHECK_CALL_ERR(400, "MissingCompartmentId", "The compartmentId is required.", "POST", NULL,
+                   "{\"name\":\"no-comp\"}", IAD "/n/%s/b", ns);
+    CHECK_CALL_ERR(400, "InvalidCompartmentId",
+                   "The compartmentId 'nope' is not a valid compartment OCID.", "POST", NULL,
+                   "{\"name\":\"bad-comp\",\"compartmentId\":\"nope\"}", IAD "/n/%s/b", ns);
+    CHECK_CALL_ERR(
+        400, "InvalidBucketProperty",
+        "The value \"Open\" is not valid for the bucket property 'publicAccessType'.", "POST", NULL,
+        "{\"name\":\"bad-pat\",\"compartmentId\":\"" COMP "\",\"publicAccessType\":\"Open\"}",
+        IAD "/n/%s/b", ns);
+    CHECK_CALL_CODE(400, "InvalidMetadata", "POST", NULL,
+                    "{\"name\":\"bad-md\",\"compartmentId\":\"" COMP "\",\"metadata\":{\"a\":1}}",
+                    IAD "/n/%s/b", ns);
+    CHECK_CALL_CODE(400, "InvalidJSON", "POST", NULL, "{\"name\":", IAD "/n/%s/b", ns);
     /* nothing of the refused creates exists */
-    callf(&c, "GET", NULL, NULL, IAD "/n/%s/b/bad-pat", ns);
-    CHECK_INT(c.rs.status, 404);
-    call_release(&c);
+    CHECK_CALL_STATUS(404, "GET", NULL, NULL, IAD "/n/%s/b/bad-pat", ns);
 }
 
 static void test_get_bucket_fields_and_conditions(void)
@@ -171,10 +152,8 @@ static void test_get_bucket_fields_and_conditions(void)
     CHECK(json_is_integer(json_object_get(c.j, "approximateCount")));
     CHECK(json_is_integer(json_object_get(c.j, "approximateSize")));
     call_release(&c);
-    callf(&c, "GET", NULL, NULL, IAD "/n/%s/b/get-b?fields=tags", ns);
-    CHECK_INT(c.rs.status, 400);
-    CHECK_STR(jstr(&c, "code"), "InvalidParameter");
-    call_release(&c);
+    CHECK_CALL_CODE(400, "InvalidParameter", "GET", NULL, NULL, IAD "/n/%s/b/get-b?fields=tags",
+                    ns);
 
     /* if-none-match equal -> 304 without a body; different -> 200 */
     snprintf(hdr, sizeof(hdr), "if-none-match: %s", etag);
@@ -182,13 +161,10 @@ static void test_get_bucket_fields_and_conditions(void)
     CHECK_INT(c.rs.status, 304);
     CHECK_INT(c.rs.body.len, 0);
     call_release(&c);
-    callf(&c, "GET", "if-none-match: other", NULL, IAD "/n/%s/b/get-b", ns);
-    CHECK_INT(c.rs.status, 200);
-    call_release(&c);
-    callf(&c, "GET", "if-match: wrong", NULL, IAD "/n/%s/b/get-b", ns);
-    CHECK_ERR(&c, 412, "IfMatchFailed",
-              "The If-Match header's value 'wrong' does not match the resource's etag.");
-    call_release(&c);
+    CHECK_CALL_STATUS(200, "GET", "if-none-match: other", NULL, IAD "/n/%s/b/get-b", ns);
+    CHECK_CALL_ERR(412, "IfMatchFailed",
+                   "The If-Match header's value 'wrong' does not match the resource's etag.", "GET",
+                   "if-match: wrong", NULL, IAD "/n/%s/b/get-b", ns);
 
     callf(&c, "GET", NULL, NULL, IAD "/n/%s/b/nobucket", ns);
     snprintf(msg, sizeof(msg),
@@ -204,12 +180,8 @@ static void test_get_bucket_fields_and_conditions(void)
     CHECK_STR(resp_get_header(&c.rs, "ETag"), etag);
     CHECK_INT(c.rs.body.len, 0);
     call_release(&c);
-    callf(&c, "HEAD", hdr, NULL, IAD "/n/%s/b/get-b", ns);
-    CHECK_INT(c.rs.status, 304);
-    call_release(&c);
-    callf(&c, "HEAD", "if-match: wrong", NULL, IAD "/n/%s/b/get-b", ns);
-    CHECK_INT(c.rs.status, 412);
-    call_release(&c);
+    CHECK_CALL_STATUS(304, "HEAD", hdr, NULL, IAD "/n/%s/b/get-b", ns);
+    CHECK_CALL_STATUS(412, "HEAD", "if-match: wrong", NULL, IAD "/n/%s/b/get-b", ns);
     callf(&c, "HEAD", NULL, NULL, IAD "/n/%s/b/nobucket", ns);
     CHECK_INT(c.rs.status, 404);
     CHECK_INT(c.rs.body.len, 0);
@@ -240,11 +212,10 @@ static void test_update_bucket_basics(void)
     call_release(&c);
 
     /* if-match: mismatch -> 412 and nothing changes; match -> 200 */
-    callf(&c, "POST", "if-match: stale", "{\"publicAccessType\":\"ObjectRead\"}",
-          IAD "/n/%s/b/upd-b", ns);
-    CHECK_ERR(&c, 412, "IfMatchFailed",
-              "The If-Match header's value 'stale' does not match the resource's etag.");
-    call_release(&c);
+    CHECK_CALL_ERR(412, "IfMatchFailed",
+                   "The If-Match header's value 'stale' does not match the resource's etag.",
+                   "POST", "if-match: stale", "{\"publicAccessType\":\"ObjectRead\"}",
+                   IAD "/n/%s/b/upd-b", ns);
     bucket_etag(IAD, "upd-b", e0);
     CHECK_STR(e0, e1);
     snprintf(hdr, sizeof(hdr), "if-match: %s", e1);
@@ -268,22 +239,14 @@ static void test_update_bucket_basics(void)
     callf(&c, "POST", NULL, "{\"versioning\":\"Suspended\"}", IAD "/n/%s/b/upd-b", ns);
     CHECK_STR(jstr(&c, "versioning"), "Suspended");
     call_release(&c);
-    callf(&c, "POST", NULL, "{\"versioning\":\"Disabled\"}", IAD "/n/%s/b/upd-b", ns);
-    CHECK_ERR(&c, 400, "InvalidBucketProperty",
-              "Versioning cannot be disabled on a bucket once enabled; use 'Suspended'.");
-    call_release(&c);
-    callf(&c, "POST", NULL, "{\"kmsKeyId\":42}", IAD "/n/%s/b/upd-b", ns);
-    CHECK_ERR(&c, 400, "InvalidBucketProperty",
-              "The value 42 is not valid for the bucket property 'kmsKeyId'.");
-    call_release(&c);
-    callf(&c, "POST", NULL, "[1]", IAD "/n/%s/b/upd-b", ns);
-    CHECK_INT(c.rs.status, 400);
-    CHECK_STR(jstr(&c, "code"), "InvalidJSON");
-    call_release(&c);
-    callf(&c, "POST", NULL, "{}", IAD "/n/%s/b/missing-b", ns);
-    CHECK_INT(c.rs.status, 404);
-    CHECK_STR(jstr(&c, "code"), "BucketNotFound");
-    call_release(&c);
+    CHECK_CALL_ERR(400, "InvalidBucketProperty",
+                   "Versioning cannot be disabled on a bucket once enabled; use 'Suspended'.",
+                   "POST", NULL, "{\"versioning\":\"Disabled\"}", IAD "/n/%s/b/upd-b", ns);
+    CHECK_CALL_ERR(400, "InvalidBucketProperty",
+                   "The value 42 is not valid for the bucket property 'kmsKeyId'.", "POST", NULL,
+                   "{\"kmsKeyId\":42}", IAD "/n/%s/b/upd-b", ns);
+    CHECK_CALL_CODE(400, "InvalidJSON", "POST", NULL, "[1]", IAD "/n/%s/b/upd-b", ns);
+    CHECK_CALL_CODE(404, "BucketNotFound", "POST", NULL, "{}", IAD "/n/%s/b/missing-b", ns);
 }
 
 static void test_rename_and_move(void)
@@ -292,17 +255,13 @@ static void test_rename_and_move(void)
 
     CHECK_INT(make_bucket(IAD, "ren-a", COMP, NULL), 0);
     CHECK_INT(make_bucket(IAD, "ren-b", COMP, NULL), 0);
-    callf(&c, "POST", NULL, "{\"name\":\"ren-b\"}", IAD "/n/%s/b/ren-a", ns);
-    CHECK_INT(c.rs.status, 409);
-    CHECK_STR(jstr(&c, "code"), "BucketAlreadyExists");
-    call_release(&c);
+    CHECK_CALL_CODE(409, "BucketAlreadyExists", "POST", NULL, "{\"name\":\"ren-b\"}",
+                    IAD "/n/%s/b/ren-a", ns);
     callf(&c, "POST", NULL, "{\"name\":\"ren-c\"}", IAD "/n/%s/b/ren-a", ns);
     CHECK_INT(c.rs.status, 200);
     CHECK_STR(jstr(&c, "name"), "ren-c");
     call_release(&c);
-    callf(&c, "GET", NULL, NULL, IAD "/n/%s/b/ren-a", ns);
-    CHECK_INT(c.rs.status, 404);
-    call_release(&c);
+    CHECK_CALL_STATUS(404, "GET", NULL, NULL, IAD "/n/%s/b/ren-a", ns);
     callf(&c, "POST", NULL, "{\"compartmentId\":\"ocid1.compartment.oc1..aaaaaaaaother\"}",
           IAD "/n/%s/b/ren-c", ns);
     CHECK_STR(jstr(&c, "compartmentId"), "ocid1.compartment.oc1..aaaaaaaaother");
@@ -319,9 +278,8 @@ static void test_list_buckets_paging(void)
     CHECK_INT(make_bucket(IAD, "list-b", comp, NULL), 0);
     CHECK_INT(make_bucket(PHX, "list-d", comp, NULL), 0);
 
-    callf(&c, "GET", NULL, NULL, IAD "/n/%s/b", ns);
-    CHECK_ERR(&c, 400, "MissingCompartmentId", "The compartmentId is required.");
-    call_release(&c);
+    CHECK_CALL_ERR(400, "MissingCompartmentId", "The compartmentId is required.", "GET", NULL, NULL,
+                   IAD "/n/%s/b", ns);
 
     callf(&c, "GET", NULL, NULL, IAD "/n/%s/b?compartmentId=%s", ns, comp);
     CHECK_INT(c.rs.status, 200);
@@ -348,9 +306,7 @@ static void test_list_buckets_paging(void)
     CHECK_STR(json_string_value(json_object_get(json_array_get(c.j, 0), "name")), "list-c");
     CHECK(resp_get_header(&c.rs, "opc-next-page") == NULL);
     call_release(&c);
-    callf(&c, "GET", NULL, NULL, IAD "/n/%s/b?compartmentId=%s&limit=0", ns, comp);
-    CHECK_INT(c.rs.status, 400);
-    call_release(&c);
+    CHECK_CALL_STATUS(400, "GET", NULL, NULL, IAD "/n/%s/b?compartmentId=%s&limit=0", ns, comp);
 }
 
 static void test_regions_are_separate(void)
@@ -358,10 +314,7 @@ static void test_regions_are_separate(void)
     struct call c;
 
     CHECK_INT(make_bucket(IAD, "region-b", COMP, NULL), 0);
-    callf(&c, "GET", NULL, NULL, PHX "/n/%s/b/region-b", ns);
-    CHECK_INT(c.rs.status, 404);
-    CHECK_STR(jstr(&c, "code"), "BucketNotFound");
-    call_release(&c);
+    CHECK_CALL_CODE(404, "BucketNotFound", "GET", NULL, NULL, PHX "/n/%s/b/region-b", ns);
     CHECK_INT(make_bucket(PHX, "region-b", COMP, NULL), 0);
     callf(&c, "GET", NULL, NULL, PHX "/n/%s/b/region-b", ns);
     CHECK_INT(c.rs.status, 200);
@@ -376,23 +329,16 @@ static void test_delete_bucket(void)
     char etag[41];
 
     CHECK_INT(make_bucket(IAD, "del-b", COMP, NULL), 0);
-    callf(&c, "DELETE", "if-match: nope", NULL, IAD "/n/%s/b/del-b", ns);
-    CHECK_INT(c.rs.status, 412);
-    CHECK_STR(jstr(&c, "code"), "IfMatchFailed");
-    call_release(&c);
+    CHECK_CALL_CODE(412, "IfMatchFailed", "DELETE", "if-match: nope", NULL, IAD "/n/%s/b/del-b",
+                    ns);
     bucket_etag(IAD, "del-b", etag);
     snprintf(hdr, sizeof(hdr), "if-match: %s", etag);
     callf(&c, "DELETE", hdr, NULL, IAD "/n/%s/b/del-b", ns);
     CHECK_INT(c.rs.status, 204);
     CHECK_INT(c.rs.body.len, 0);
     call_release(&c);
-    callf(&c, "DELETE", NULL, NULL, IAD "/n/%s/b/del-b", ns);
-    CHECK_INT(c.rs.status, 404);
-    CHECK_STR(jstr(&c, "code"), "BucketNotFound");
-    call_release(&c);
-    callf(&c, "GET", NULL, NULL, IAD "/n/%s/b/del-b", ns);
-    CHECK_INT(c.rs.status, 404);
-    call_release(&c);
+    CHECK_CALL_CODE(404, "BucketNotFound", "DELETE", NULL, NULL, IAD "/n/%s/b/del-b", ns);
+    CHECK_CALL_STATUS(404, "GET", NULL, NULL, IAD "/n/%s/b/del-b", ns);
 }
 
 int main(void)

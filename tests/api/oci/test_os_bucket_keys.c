@@ -9,13 +9,10 @@
 static void check_update_refused(const char *bucket, const char *body, int status, const char *code,
                                  const char *msg)
 {
-    struct call c;
     char before[41], after[41];
 
     bucket_etag(IAD, bucket, before);
-    callf(&c, "POST", NULL, body, IAD "/n/%s/b/%s", ns, bucket);
-    CHECK_ERR(&c, status, code, msg);
-    call_release(&c);
+    CHECK_CALL_ERR(status, code, msg, "POST", NULL, body, IAD "/n/%s/b/%s", ns, bucket);
     bucket_etag(IAD, bucket, after);
     CHECK_STR(after, before);
 }
@@ -127,43 +124,30 @@ static void test_key_rejections(void)
     call_release(&c);
 
     /* the same rules on create, and nothing is created */
-    callf(&c, "POST", NULL,
-          "{\"name\":\"rej-c\",\"compartmentId\":\"" COMP "\",\"kmsKeyId\":\"" KEY_IAD("dis") "\"}",
-          IAD "/n/%s/b", ns);
-    CHECK_INT(c.rs.status, 409);
-    CHECK_STR(jstr(&c, "code"), "KmsKeyDisabled");
-    call_release(&c);
-    callf(&c, "POST", NULL,
-          "{\"name\":\"rej-c\",\"compartmentId\":\"" COMP
-          "\",\"kmsKeyId\":\"" KEY_IAD("nokey") "\"}",
-          IAD "/n/%s/b", ns);
-    CHECK_INT(c.rs.status, 404);
-    CHECK_STR(jstr(&c, "code"), "NotAuthorizedOrFoundKmsKey");
-    call_release(&c);
-    callf(&c, "POST", NULL,
-          "{\"name\":\"rej-c\",\"compartmentId\":\"" COMP "\",\"kmsKeyId\":\"bad\"}", IAD "/n/%s/b",
-          ns);
-    CHECK_INT(c.rs.status, 400);
-    CHECK_STR(jstr(&c, "code"), "InvalidKmsKeyId");
-    call_release(&c);
-    callf(&c, "POST", NULL,
-          "{\"name\":\"rej-c\",\"compartmentId\":\"" COMP "\",\"kmsKeyId\":\"" KEY_IAD("ok") "\"}",
-          PHX "/n/%s/b", ns);
-    CHECK_INT(c.rs.status, 400);
-    CHECK_STR(jstr(&c, "code"), "InvalidKmsKeyId");
-    call_release(&c);
-    callf(&c, "GET", NULL, NULL, IAD "/n/%s/b/rej-c", ns);
-    CHECK_INT(c.rs.status, 404);
-    call_release(&c);
+    CHECK_CALL_CODE(409, "KmsKeyDisabled", "POST", NULL,
+                    "{\"name\":\"rej-c\",\"compartmentId\":\"" COMP
+                    "\",\"kmsKeyId\":\"" KEY_IAD("dis") "\"}",
+                    IAD "/n/%s/b", ns);
+    CHECK_CALL_CODE(404, "NotAuthorizedOrFoundKmsKey", "POST", NULL,
+                    "{\"name\":\"rej-c\",\"compartmentId\":\"" COMP
+                    "\",\"kmsKeyId\":\"" KEY_IAD("nokey") "\"}",
+                    IAD "/n/%s/b", ns);
+    CHECK_CALL_CODE(400, "InvalidKmsKeyId", "POST", NULL,
+                    "{\"name\":\"rej-c\",\"compartmentId\":\"" COMP "\",\"kmsKeyId\":\"bad\"}",
+                    IAD "/n/%s/b", ns);
+    CHECK_CALL_CODE(400, "InvalidKmsKeyId", "POST", NULL,
+                    "{\"name\":\"rej-c\",\"compartmentId\":\"" COMP
+                    "\",\"kmsKeyId\":\"" KEY_IAD("ok") "\"}",
+                    PHX "/n/%s/b", ns);
+    CHECK_CALL_STATUS(404, "GET", NULL, NULL, IAD "/n/%s/b/rej-c", ns);
 
     /* a key OCID with the short region code and the long one are the same region */
     CHECK_INT(ocitest_put_key(&t, "ocid1.key.oc1.us-ashburn-1.testvault.aaaaaaaalong",
                               "us-ashburn-1", "AES", "ENABLED", 1),
               0);
-    callf(&c, "POST", NULL, "{\"kmsKeyId\":\"ocid1.key.oc1.us-ashburn-1.testvault.aaaaaaaalong\"}",
-          IAD "/n/%s/b/rej-b", ns);
-    CHECK_INT(c.rs.status, 200);
-    call_release(&c);
+    CHECK_CALL_STATUS(200, "POST", NULL,
+                      "{\"kmsKeyId\":\"ocid1.key.oc1.us-ashburn-1.testvault.aaaaaaaalong\"}",
+                      IAD "/n/%s/b/rej-b", ns);
 }
 
 /* 64 concurrent updates carrying one etag: exactly one wins, the rest get 412. */

@@ -24,28 +24,19 @@ static void test_setup(void)
 
 static void test_create_in_zone(void)
 {
-    struct call c;
-
     /* without a key: refused, in the zone's compartment and in its child */
-    callf(&c, "POST", NULL, "{\"name\":\"z-nokey\",\"compartmentId\":\"" ZONE_COMP "\"}",
-          IAD "/n/%s/b", ns);
-    CHECK_ERR(&c, 403, "NotAuthorized", NO_KEY_MSG);
-    call_release(&c);
-    callf(&c, "POST", NULL, "{\"name\":\"z-nokey\",\"compartmentId\":\"" CHILD_COMP "\"}",
-          IAD "/n/%s/b", ns);
-    CHECK_ERR(&c, 403, "NotAuthorized", NO_KEY_MSG);
-    call_release(&c);
-    callf(&c, "GET", NULL, NULL, IAD "/n/%s/b/z-nokey", ns);
-    CHECK_INT(c.rs.status, 404);
-    call_release(&c);
+    CHECK_CALL_ERR(403, "NotAuthorized", NO_KEY_MSG, "POST", NULL,
+                   "{\"name\":\"z-nokey\",\"compartmentId\":\"" ZONE_COMP "\"}", IAD "/n/%s/b", ns);
+    CHECK_CALL_ERR(403, "NotAuthorized", NO_KEY_MSG, "POST", NULL,
+                   "{\"name\":\"z-nokey\",\"compartmentId\":\"" CHILD_COMP "\"}", IAD "/n/%s/b",
+                   ns);
+    CHECK_CALL_STATUS(404, "GET", NULL, NULL, IAD "/n/%s/b/z-nokey", ns);
 
     /* with a key but public: refused naming deny public_buckets */
-    callf(&c, "POST", NULL,
-          "{\"name\":\"z-pub\",\"compartmentId\":\"" CHILD_COMP
-          "\",\"kmsKeyId\":\"" KEY_IAD("zk") "\",\"publicAccessType\":\"ObjectRead\"}",
-          IAD "/n/%s/b", ns);
-    CHECK_ERR(&c, 403, "NotAuthorized", PUBLIC_MSG);
-    call_release(&c);
+    CHECK_CALL_ERR(403, "NotAuthorized", PUBLIC_MSG, "POST", NULL,
+                   "{\"name\":\"z-pub\",\"compartmentId\":\"" CHILD_COMP
+                   "\",\"kmsKeyId\":\"" KEY_IAD("zk") "\",\"publicAccessType\":\"ObjectRead\"}",
+                   IAD "/n/%s/b", ns);
 
     /* with a key and private: allowed */
     CHECK_INT(make_bucket(IAD, "z-ok", CHILD_COMP, "\"kmsKeyId\":\"" KEY_IAD("zk") "\""), 0);
@@ -61,13 +52,10 @@ static void test_update_in_zone(void)
     char before[41], after[41];
 
     bucket_etag(IAD, "z-ok", before);
-    callf(&c, "POST", NULL, "{\"kmsKeyId\":\"\"}", IAD "/n/%s/b/z-ok", ns);
-    CHECK_ERR(&c, 403, "NotAuthorized", NO_KEY_MSG);
-    call_release(&c);
-    callf(&c, "POST", NULL, "{\"publicAccessType\":\"ObjectReadWithoutList\"}", IAD "/n/%s/b/z-ok",
-          ns);
-    CHECK_ERR(&c, 403, "NotAuthorized", PUBLIC_MSG);
-    call_release(&c);
+    CHECK_CALL_ERR(403, "NotAuthorized", NO_KEY_MSG, "POST", NULL, "{\"kmsKeyId\":\"\"}",
+                   IAD "/n/%s/b/z-ok", ns);
+    CHECK_CALL_ERR(403, "NotAuthorized", PUBLIC_MSG, "POST", NULL,
+                   "{\"publicAccessType\":\"ObjectReadWithoutList\"}", IAD "/n/%s/b/z-ok", ns);
     bucket_etag(IAD, "z-ok", after);
     CHECK_STR(after, before);
     callf(&c, "GET", NULL, NULL, IAD "/n/%s/b/z-ok", ns);
@@ -76,15 +64,13 @@ static void test_update_in_zone(void)
     call_release(&c);
 
     /* changes the policies do not look at are allowed */
-    callf(&c, "POST", NULL, "{\"metadata\":{\"a\":\"b\"},\"publicAccessType\":\"NoPublicAccess\"}",
-          IAD "/n/%s/b/z-ok", ns);
-    CHECK_INT(c.rs.status, 200);
-    call_release(&c);
+    CHECK_CALL_STATUS(200, "POST", NULL,
+                      "{\"metadata\":{\"a\":\"b\"},\"publicAccessType\":\"NoPublicAccess\"}",
+                      IAD "/n/%s/b/z-ok", ns);
 
     /* a bucket without a key cannot move into the zone */
-    callf(&c, "POST", NULL, "{\"compartmentId\":\"" CHILD_COMP "\"}", IAD "/n/%s/b/out-nokey", ns);
-    CHECK_ERR(&c, 403, "NotAuthorized", NO_KEY_MSG);
-    call_release(&c);
+    CHECK_CALL_ERR(403, "NotAuthorized", NO_KEY_MSG, "POST", NULL,
+                   "{\"compartmentId\":\"" CHILD_COMP "\"}", IAD "/n/%s/b/out-nokey", ns);
 
     /* outside: removing the key and going public succeed */
     callf(&c, "POST", NULL, "{\"kmsKeyId\":\"\",\"publicAccessType\":\"ObjectRead\"}",
@@ -97,17 +83,15 @@ static void test_update_in_zone(void)
 static void test_zone_without_policy(void)
 {
     static const char *const pol[] = { "deny block_volume_without_vault_key", NULL };
-    struct call c;
 
     /* a zone whose recipe lacks the bucket policies does not refuse buckets */
     CHECK_INT(ocitest_put_zone(&t, "ocid1.compartment.oc1..aaaaaaaabvonly", NULL, "zoneBV", pol),
               0);
-    callf(&c, "POST", NULL,
-          "{\"name\":\"bv-zone-b\",\"compartmentId\":\"ocid1.compartment.oc1..aaaaaaaabvonly\","
-          "\"publicAccessType\":\"ObjectRead\"}",
-          IAD "/n/%s/b", ns);
-    CHECK_INT(c.rs.status, 200);
-    call_release(&c);
+    CHECK_CALL_STATUS(
+        200, "POST", NULL,
+        "{\"name\":\"bv-zone-b\",\"compartmentId\":\"ocid1.compartment.oc1..aaaaaaaabvonly\","
+        "\"publicAccessType\":\"ObjectRead\"}",
+        IAD "/n/%s/b", ns);
 }
 
 int main(void)
