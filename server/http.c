@@ -31,9 +31,16 @@ struct http_server {
 /* Per-request state, owned by MHD's *req_cls and freed in request_completed(). */
 struct conn {
     struct buf body;
-    int over_cap;
+    int over_cap;     /* the body outgrew the cap: the rest is read and dropped */
+    int answered;     /* the answer is queued: nothing more to do for this request */
+    size_t discarded; /* bytes dropped after the cap */
     struct timespec start;
 };
+
+/* After the cap, a body sent without a declared length (chunked) is read and dropped until it
+ * ends, then answered: libmicrohttpd queues no answer while a body is still arriving. A body
+ * that goes on past this many more bytes is cut off by closing the connection. */
+#define HTTP_MAX_DISCARD ((size_t)256 << 20)
 
 struct kv_list {
     struct kv *v;
@@ -128,6 +135,8 @@ static enum MHD_Result handle(struct http_server *srv, struct MHD_Connection *c,
 
     resp_init(&rs);
     router_dispatch(&rq, &cx, &rs);
+    if (cn->over_cap) /* the rest of what the client sent is not read as a next request */
+        resp_header(&rs, "Connection", "close");
     if (!strcmp(method, "HEAD") || rs.status == 204 || rs.status == 304)
         rs.no_body = 1;
     log_access(method, url, rs.status, elapsed_ms(&cn->start), cx.request_id);
@@ -156,6 +165,7 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *c, const char
         /* A declared length over the cap is answered before the body is read. */
         if (cl && strtoull(cl, NULL, 10) > srv->cfg->max_body) {
             cn->over_cap = 1;
+            cn->answered = 1;
             return handle(srv, c, cn, url, method);
         }
         return MHD_YES;
@@ -164,14 +174,17 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *c, const char
         if (!cn->over_cap && buf_append(&cn->body, upload_data, *upload_data_size)) {
             cn->over_cap = 1;
             buf_release(&cn->body);
-            *upload_data_size = 0;
-            return handle(srv, c, cn, url, method);
+        } else if (cn->over_cap) {
+            cn->discarded += *upload_data_size;
+            if (cn->discarded > HTTP_MAX_DISCARD)
+                return MHD_NO;
         }
         *upload_data_size = 0;
         return MHD_YES;
     }
-    if (cn->over_cap)
-        return MHD_YES; /* already answered */
+    if (cn->answered)
+        return MHD_YES;
+    cn->answered = 1;
     return handle(srv, c, cn, url, method);
 }
 
