@@ -36,6 +36,10 @@ struct api_error {
     const char *message; /* message exactly as the cloud words it ("%s" where a value goes) */
 };
 
+/* 1 when s is valid UTF-8, else 0. */
+int api_utf8_valid(const char *s);
+/* Replaces every byte of s that is not part of a valid UTF-8 sequence with '?'. */
+void api_utf8_scrub(char *s);
 /* Copies an error table message into out, putting arg (or "") where the message has "%s". */
 void api_message(char *out, size_t n, const char *tmpl, const char *arg);
 /* Same with two values, for messages with two "%s" (the first gets a1, the second a2). */

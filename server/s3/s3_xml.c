@@ -39,8 +39,22 @@ void s3_xml_close(struct s3_xml *x)
 
 void s3_xml_elem(struct s3_xml *x, const char *name, const char *text)
 {
-    if (x->w)
+    char *clean;
+
+    if (!x->w)
+        return;
+    if (!text || api_utf8_valid(text)) {
         xmlTextWriterWriteElement(x->w, BAD_CAST name, BAD_CAST(text ? text : ""));
+        return;
+    }
+    /* a value from the request (a bucket name in the path) may be invalid UTF-8: an XML
+     * document carries none */
+    clean = strdup(text);
+    if (!clean)
+        return;
+    api_utf8_scrub(clean);
+    xmlTextWriterWriteElement(x->w, BAD_CAST name, BAD_CAST clean);
+    free(clean);
 }
 
 void s3_xml_abort(struct s3_xml *x)

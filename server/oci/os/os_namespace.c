@@ -24,6 +24,7 @@ int os_fail2(struct resp *rs, struct ctx *cx, int e, const char *a, const char *
         snprintf(first, sizeof(first), "%.*s%s%s", (int)(hole - row->message), row->message,
                  a ? a : "", rest);
     }
+    api_utf8_scrub(first); /* a name from the path may be invalid UTF-8: JSON carries none */
     resp_del_header(rs, "ETag");
     oci_json(rs, row->status, json_pack("{s:s, s:s}", "code", row->code, "message", first));
     return e;
