@@ -145,6 +145,25 @@ static enum MHD_Result handle(struct http_server *srv, struct MHD_Connection *c,
     return ret;
 }
 
+/* More headers or query parameters than a request may carry: 431 (or 414 for the query) with
+ * no body, and the connection closed. None is dropped silently: a header past the limit may be
+ * the one that authenticates the request. */
+static enum MHD_Result refuse_too_many(struct MHD_Connection *c, struct conn *cn, const char *url,
+                                       const char *method, int status)
+{
+    struct resp rs;
+    enum MHD_Result ret;
+
+    resp_init(&rs);
+    resp_status(&rs, status);
+    resp_header(&rs, "Connection", "close");
+    rs.no_body = 1;
+    log_access(method, url, status, elapsed_ms(&cn->start), "-");
+    ret = send_resp(c, &rs);
+    resp_release(&rs);
+    return ret;
+}
+
 static enum MHD_Result access_cb(void *cls, struct MHD_Connection *c, const char *url,
                                  const char *method, const char *version, const char *upload_data,
                                  size_t *upload_data_size, void **req_cls)
@@ -162,6 +181,15 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *c, const char
         buf_init(&cn->body, srv->cfg->max_body);
         clock_gettime(CLOCK_MONOTONIC, &cn->start);
         *req_cls = cn;
+        if (MHD_get_connection_values(c, MHD_HEADER_KIND, NULL, NULL) > HTTP_MAX_HEADERS ||
+            MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, NULL, NULL) > HTTP_MAX_QUERY) {
+            cn->answered = 1;
+            return refuse_too_many(
+                c, cn, url, method,
+                MHD_get_connection_values(c, MHD_HEADER_KIND, NULL, NULL) > HTTP_MAX_HEADERS
+                    ? 431
+                    : 414);
+        }
         /* A declared length over the cap is answered before the body is read. */
         if (cl && strtoull(cl, NULL, 10) > srv->cfg->max_body) {
             cn->over_cap = 1;
