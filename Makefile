@@ -26,7 +26,7 @@ DB   ?= cmkemu.db
 
 .SECONDARY:
 
-.PHONY: bench all run test test-only asan lint format format-check deps test-deps clean unit e2e
+.PHONY: bench all run test test-long test-only asan lint format format-check deps test-deps clean unit e2e
 
 all: $(BUILD)/cmkemu
 
@@ -84,6 +84,10 @@ unit: $(UNIT_BINS)
 test: test-deps
 	@$(MAKE) --no-print-directory all unit
 	@BUILD=$(BUILD) sh tests/run.sh
+
+# The same, with the reliability suites' long mode (50 crash trials, more rounds).
+test-long:
+	@LONG=1 $(MAKE) --no-print-directory test
 
 asan:
 	@$(MAKE) --no-print-directory test-deps
