@@ -186,9 +186,8 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *c, const char
             cn->answered = 1;
             return refuse_too_many(
                 c, cn, url, method,
-                MHD_get_connection_values(c, MHD_HEADER_KIND, NULL, NULL) > HTTP_MAX_HEADERS
-                    ? 431
-                    : 414);
+                MHD_get_connection_values(c, MHD_HEADER_KIND, NULL, NULL) > HTTP_MAX_HEADERS ? 431
+                                                                                             : 414);
         }
         /* A declared length over the cap is answered before the body is read. */
         if (cl && strtoull(cl, NULL, 10) > srv->cfg->max_body) {
