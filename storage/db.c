@@ -88,11 +88,37 @@ int store_schema_version(struct store *st)
     return v;
 }
 
-int db_tx_begin(struct store *st)
+static void store_lock(struct store *st)
 {
     pthread_mutex_lock(&st->mu);
+    st->depth++;
+}
+
+/* Resets every statement handed out since the store was locked. */
+static void reset_used(struct store *st)
+{
+    for (int i = 0; i < st->nused; i++) {
+        struct db_stmt *d = &st->stmts[st->used[i]];
+
+        sqlite3_reset(d->st);
+        d->used = 0;
+    }
+    st->nused = 0;
+}
+
+/* Releases one level of the lock; the outermost one first resets the statements handed out. */
+static void store_unlock(struct store *st)
+{
+    if (--st->depth == 0)
+        reset_used(st);
+    pthread_mutex_unlock(&st->mu);
+}
+
+int db_tx_begin(struct store *st)
+{
+    store_lock(st);
     if (exec_sql(st, "BEGIN IMMEDIATE")) {
-        pthread_mutex_unlock(&st->mu);
+        store_unlock(st);
         return -1;
     }
     return 0;
@@ -102,6 +128,10 @@ int db_tx_end(struct store *st, int ok)
 {
     int rc = ok;
 
+    /* Before COMMIT: the checkpoint that follows a commit can only copy the frames below the
+     * oldest open read snapshot, and a statement still on a row holds this connection's. */
+    reset_used(st);
+
     if (ok == STORE_OK) {
         if (exec_sql(st, "COMMIT")) {
             (void)exec_sql(st, "ROLLBACK");
@@ -110,18 +140,27 @@ int db_tx_end(struct store *st, int ok)
     } else {
         (void)exec_sql(st, "ROLLBACK");
     }
-    pthread_mutex_unlock(&st->mu);
+    store_unlock(st);
     return rc;
 }
 
 void db_read_begin(struct store *st)
 {
-    pthread_mutex_lock(&st->mu);
+    store_lock(st);
 }
 
 void db_read_end(struct store *st)
 {
-    pthread_mutex_unlock(&st->mu);
+    store_unlock(st);
+}
+
+static sqlite3_stmt *hand_out(struct store *st, int i)
+{
+    if (!st->stmts[i].used) {
+        st->stmts[i].used = 1;
+        st->used[st->nused++] = i;
+    }
+    return st->stmts[i].st;
 }
 
 sqlite3_stmt *db_stmt(struct store *st, const char *sql)
@@ -132,7 +171,7 @@ sqlite3_stmt *db_stmt(struct store *st, const char *sql)
         if (st->stmts[i].sql == sql) {
             sqlite3_reset(st->stmts[i].st);
             sqlite3_clear_bindings(st->stmts[i].st);
-            return st->stmts[i].st;
+            return hand_out(st, i);
         }
     }
     if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
@@ -146,8 +185,9 @@ sqlite3_stmt *db_stmt(struct store *st, const char *sql)
     }
     st->stmts[st->nstmts].sql = sql;
     st->stmts[st->nstmts].st = s;
+    st->stmts[st->nstmts].used = 0;
     st->nstmts++;
-    return s;
+    return hand_out(st, st->nstmts - 1);
 }
 
 int db_bind_text(sqlite3_stmt *s, int i, const char *v)

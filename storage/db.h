@@ -14,13 +14,17 @@
 struct db_stmt {
     const char *sql; /* static string; the cache is keyed by its address */
     sqlite3_stmt *st;
+    int used; /* handed out since the store was locked */
 };
 
 struct store {
     sqlite3 *db;
     pthread_mutex_t mu;
+    int depth; /* lock depth of the thread holding mu */
     struct db_stmt stmts[DB_MAX_STMTS];
     int nstmts;
+    int used[DB_MAX_STMTS]; /* indexes of the statements handed out under the lock */
+    int nused;
 };
 
 /* The store's lock is recursive, so a read call made while the same thread holds a transaction
@@ -30,7 +34,9 @@ int db_tx_begin(struct store *st);
 /* Commits when ok is 0, otherwise rolls back; unlocks. Returns ok, or STORE_ERROR when the
  * commit itself failed. */
 int db_tx_end(struct store *st, int ok);
-/* Locks the store for a read; reads need no transaction. */
+/* Locks the store for a read; reads need no transaction. When the outermost lock is released
+ * (db_read_end, db_tx_end), every statement handed out under it is reset: a statement left on
+ * a row would hold its read snapshot open, and the WAL could never start over. */
 void db_read_begin(struct store *st);
 void db_read_end(struct store *st);
 /* Returns a cached prepared statement for a static SQL string, reset and unbound, or NULL

@@ -177,6 +177,29 @@ class CrashSafety(unittest.TestCase):
             con.close()
 
 
+class WalBounded(unittest.TestCase):
+    def test_wal_stays_bounded_under_writes(self):
+        """The WAL is checkpointed and starts over: a stream of writes does not grow it."""
+        import os
+        srv = rel.Server().start()
+        try:
+            fx = rel.OciFixtures(srv, nkeys=2, nbuckets=1, nvolumes=1)
+            conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=10)
+            h = {"Authorization": rel.OCI_AUTH, "Content-Type": "application/json"}
+            for i in range(4000):
+                conn.request("PUT", "/oci/us-ashburn-1/20160918/volumes/%s/kmsKey" % fx.volumes[0],
+                             body=json.dumps({"kmsKeyId": fx.keys[i % 2]}), headers=h)
+                r = conn.getresponse()
+                r.read()
+                self.assertEqual(r.status, 200)
+            conn.close()
+            size = os.path.getsize(srv.db + "-wal")
+            # wal_autocheckpoint is 1000 pages (4 MiB): the WAL starts over once checkpointed
+            self.assertLess(size, 8 << 20, "WAL grew to %d bytes after 4000 writes" % size)
+        finally:
+            srv.stop()
+
+
 def _trial_test(n):
     def test(self):
         self.trial(n)
