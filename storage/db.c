@@ -69,6 +69,8 @@ void store_close(struct store *st)
         return;
     for (int i = 0; i < st->nstmts; i++)
         sqlite3_finalize(st->stmts[i].st);
+    for (int i = 0; i < DB_TX__COUNT; i++)
+        sqlite3_finalize(st->tx_stmts[i]);
     if (st->db)
         sqlite3_close(st->db);
     pthread_mutex_destroy(&st->mu);
@@ -114,10 +116,40 @@ static void store_unlock(struct store *st)
     pthread_mutex_unlock(&st->mu);
 }
 
+/* Runs one of the transaction statements (BEGIN, COMMIT, ...), prepared once. */
+static int run_tx_stmt(struct store *st, enum db_tx_sql which)
+{
+    static const char *const sql[DB_TX__COUNT] = { "BEGIN", "BEGIN IMMEDIATE", "COMMIT",
+                                                   "ROLLBACK" };
+    sqlite3_stmt *s = st->tx_stmts[which];
+    int rc;
+
+    if (!s) {
+        if (sqlite3_prepare_v3(st->db, sql[which], -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) !=
+            SQLITE_OK) {
+            db_log_error(st, sql[which]);
+            return -1;
+        }
+        st->tx_stmts[which] = s;
+    }
+    rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE) {
+        log_msg(LOG_ERROR, "sqlite: %s: %s", sql[which], sqlite3_errmsg(st->db));
+        return -1;
+    }
+    return 0;
+}
+
 int db_tx_begin(struct store *st)
 {
     store_lock(st);
-    if (exec_sql(st, "BEGIN IMMEDIATE")) {
+    /* called inside a read: that read's snapshot ends here, the write takes the newest */
+    if (!sqlite3_get_autocommit(st->db)) {
+        reset_used(st);
+        (void)run_tx_stmt(st, DB_TX_COMMIT);
+    }
+    if (run_tx_stmt(st, DB_TX_BEGIN_IMMEDIATE)) {
         store_unlock(st);
         return -1;
     }
@@ -133,24 +165,32 @@ int db_tx_end(struct store *st, int ok)
     reset_used(st);
 
     if (ok == STORE_OK) {
-        if (exec_sql(st, "COMMIT")) {
-            (void)exec_sql(st, "ROLLBACK");
+        if (run_tx_stmt(st, DB_TX_COMMIT)) {
+            (void)run_tx_stmt(st, DB_TX_ROLLBACK);
             rc = STORE_ERROR;
         }
     } else {
-        (void)exec_sql(st, "ROLLBACK");
+        (void)run_tx_stmt(st, DB_TX_ROLLBACK);
     }
     store_unlock(st);
     return rc;
 }
 
+/* A read is one deferred transaction: its statements share one snapshot, and the file locks
+ * are taken once for all of them instead of once per statement. */
 void db_read_begin(struct store *st)
 {
     store_lock(st);
+    if (st->depth == 1)
+        (void)run_tx_stmt(st, DB_TX_BEGIN);
 }
 
 void db_read_end(struct store *st)
 {
+    if (st->depth == 1 && !sqlite3_get_autocommit(st->db)) {
+        reset_used(st);
+        (void)run_tx_stmt(st, DB_TX_COMMIT);
+    }
     store_unlock(st);
 }
 

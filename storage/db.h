@@ -17,6 +17,8 @@ struct db_stmt {
     int used; /* handed out since the store was locked */
 };
 
+enum db_tx_sql { DB_TX_BEGIN, DB_TX_BEGIN_IMMEDIATE, DB_TX_COMMIT, DB_TX_ROLLBACK, DB_TX__COUNT };
+
 struct store {
     sqlite3 *db;
     pthread_mutex_t mu;
@@ -25,6 +27,7 @@ struct store {
     int nstmts;
     int used[DB_MAX_STMTS]; /* indexes of the statements handed out under the lock */
     int nused;
+    sqlite3_stmt *tx_stmts[DB_TX__COUNT]; /* BEGIN, COMMIT, ... prepared once */
 };
 
 /* The store's lock is recursive, so a read call made while the same thread holds a transaction
@@ -34,9 +37,10 @@ int db_tx_begin(struct store *st);
 /* Commits when ok is 0, otherwise rolls back; unlocks. Returns ok, or STORE_ERROR when the
  * commit itself failed. */
 int db_tx_end(struct store *st, int ok);
-/* Locks the store for a read; reads need no transaction. When the outermost lock is released
- * (db_read_end, db_tx_end), every statement handed out under it is reset: a statement left on
- * a row would hold its read snapshot open, and the WAL could never start over. */
+/* Locks the store for a read, in one deferred transaction (one snapshot for all its statements).
+ * When the outermost lock is released (db_read_end, db_tx_end), every statement handed out under it
+ * is reset: a statement left on a row would hold its read snapshot open, and the WAL could never
+ * start over. */
 void db_read_begin(struct store *st);
 void db_read_end(struct store *st);
 /* Returns a cached prepared statement for a static SQL string, reset and unbound, or NULL
