@@ -124,6 +124,21 @@ class BadInput(unittest.TestCase):
         raw, secs = exchange(self.srv, head(*S3_PUT, b"Content-Length: 99999999999999\r\n\r\n<"))
         self.assert_s3_error(raw, 400, "MaxMessageLengthExceeded")
 
+    def test_over_cap_expect_100_continue(self):
+        # a client that waits for 100 Continue gets the refusal instead, before sending the body
+        for meth, path, auth, check in (
+                ("PUT", "/rel-bad-bucket?encryption", rel.aws_auth(),
+                 lambda raw: self.assert_s3_error(raw, 400, "MaxMessageLengthExceeded")),
+                ("POST", self.oci_path, rel.OCI_AUTH,
+                 lambda raw: self.assert_oci_error(raw, 413, "PayloadTooLarge"))):
+            s = socket.create_connection(("127.0.0.1", self.srv.port), timeout=PROMPT)
+            s.sendall(head(meth, path, auth, b"Expect: 100-continue\r\nContent-Length: %d\r\n\r\n"
+                           % (CAP * 10)))
+            raw = rel.recv_all(s, PROMPT)
+            s.close()
+            self.assertNotIn(b"100 Continue", raw)
+            check(raw)
+
     def test_over_cap_chunked_then_next_request_served(self):
         # after an over-cap answer the connection is closed or still in sync: never mis-framed
         data = head(*S3_PUT, b"Transfer-Encoding: chunked\r\n\r\n") + chunked(b"y" * (CAP * 3))
