@@ -340,6 +340,25 @@ class BadInput(unittest.TestCase):
         st, _, js = self.srv.oci("GET", "/n/%s/b/%s" % (ns, b))
         self.assertEqual(st, 200, js)
 
+    def test_nul_in_path_parameters(self):
+        # %00 cannot cut a name short and so name another resource
+        ns, b, vol = self.fx.ns, self.fx.buckets[0], self.fx.volumes[0]
+        st, _, js = self.srv.oci("GET", "/n/%s/b/%s%%00junk" % (ns, b))
+        self.assertEqual((st, js["code"]), (404, "BucketNotFound"), js)
+        st, _, js = self.srv.oci("POST", "/n/%s/b/%s%%00" % (ns, b), {"freeformTags": {"k": "v"}})
+        self.assertEqual(st, 404, js)
+        st, _, js = self.srv.oci("GET", "/20160918/volumes/%s%%00x" % vol)
+        self.assertEqual(st, 404, js)
+        st, _, body = self.srv.s3("GET", "/rel-bad-bucket%00x?encryption")
+        self.assertIn(st, (400, 404), body)
+        st, _, body = self.srv.s3("PUT", "/rel-nul%00bucket")
+        self.assertEqual(st, 400, body)
+        self.assertIn(b"<Code>InvalidBucketName</Code>", body)
+        st, _, body = self.srv.s3("HEAD", "/rel-nul")
+        self.assertEqual(st, 404)
+        st, _, js = self.srv.oci("GET", "/n/%s/b?compartmentId=%s%%00x" % (ns, rel.COMPARTMENT))
+        self.assertEqual((st, js), (200, []))
+
     def table_counts(self):
         con = sqlite3.connect("file:%s?mode=ro" % self.srv.db, uri=True, timeout=10)
         try:
