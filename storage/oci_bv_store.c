@@ -311,7 +311,8 @@ int store_bv_volume_put(struct store *st, const struct bv_volume *v)
     sqlite3_stmt *s;
     int rc = STORE_ERROR;
 
-    db_read_begin(st);
+    if (db_write_begin(st))
+        return STORE_ERROR;
     s = db_stmt(st, SQL_VOL_PUT);
     if (s) {
         db_bind_text(s, 1, v->id);
@@ -334,8 +335,7 @@ int store_bv_volume_put(struct store *st, const struct bv_volume *v)
         bind_opt(s, 18, v->defined_tags);
         rc = run_write(st, s);
     }
-    db_read_end(st);
-    return rc;
+    return db_write_end(st, rc);
 }
 
 int store_bv_backup_put(struct store *st, const struct bv_backup *b)
@@ -343,7 +343,8 @@ int store_bv_backup_put(struct store *st, const struct bv_backup *b)
     sqlite3_stmt *s;
     int rc = STORE_ERROR;
 
-    db_read_begin(st);
+    if (db_write_begin(st))
+        return STORE_ERROR;
     s = db_stmt(st, SQL_BACKUP_PUT);
     if (s) {
         db_bind_text(s, 1, b->id);
@@ -366,8 +367,7 @@ int store_bv_backup_put(struct store *st, const struct bv_backup *b)
         bind_opt(s, 18, b->defined_tags);
         rc = run_write(st, s);
     }
-    db_read_end(st);
-    return rc;
+    return db_write_end(st, rc);
 }
 
 int store_bv_replica_put(struct store *st, const struct bv_replica *r)
@@ -375,7 +375,8 @@ int store_bv_replica_put(struct store *st, const struct bv_replica *r)
     sqlite3_stmt *s;
     int rc = STORE_ERROR;
 
-    db_read_begin(st);
+    if (db_write_begin(st))
+        return STORE_ERROR;
     s = db_stmt(st, SQL_REPLICA_PUT);
     if (s) {
         db_bind_text(s, 1, r->id);
@@ -394,8 +395,7 @@ int store_bv_replica_put(struct store *st, const struct bv_replica *r)
         db_bind_text(s, 14, r->etag);
         rc = run_write(st, s);
     }
-    db_read_end(st);
-    return rc;
+    return db_write_end(st, rc);
 }
 
 int store_bv_policy_put(struct store *st, const struct bv_policy *p)
@@ -403,7 +403,8 @@ int store_bv_policy_put(struct store *st, const struct bv_policy *p)
     sqlite3_stmt *s;
     int rc = STORE_ERROR;
 
-    db_read_begin(st);
+    if (db_write_begin(st))
+        return STORE_ERROR;
     s = db_stmt(st, SQL_POLICY_PUT);
     if (s) {
         db_bind_text(s, 1, p->id);
@@ -419,8 +420,7 @@ int store_bv_policy_put(struct store *st, const struct bv_policy *p)
         bind_opt(s, 11, p->defined_tags);
         rc = run_write(st, s);
     }
-    db_read_end(st);
-    return rc;
+    return db_write_end(st, rc);
 }
 
 int store_bv_assignment_put(struct store *st, const struct bv_assignment *a)
@@ -428,7 +428,8 @@ int store_bv_assignment_put(struct store *st, const struct bv_assignment *a)
     sqlite3_stmt *s;
     int rc = STORE_ERROR;
 
-    db_read_begin(st);
+    if (db_write_begin(st))
+        return STORE_ERROR;
     s = db_stmt(st, SQL_ASSIGN_PUT);
     if (s) {
         db_bind_text(s, 1, a->id);
@@ -441,8 +442,7 @@ int store_bv_assignment_put(struct store *st, const struct bv_assignment *a)
         db_bind_text(s, 8, a->etag);
         rc = run_write(st, s);
     }
-    db_read_end(st);
-    return rc;
+    return db_write_end(st, rc);
 }
 
 static int delete_by(struct store *st, const char *sql, const char *id)
@@ -450,14 +450,14 @@ static int delete_by(struct store *st, const char *sql, const char *id)
     sqlite3_stmt *s;
     int rc = STORE_ERROR;
 
-    db_read_begin(st);
+    if (db_write_begin(st))
+        return STORE_ERROR;
     s = db_stmt(st, sql);
     if (s) {
         db_bind_text(s, 1, id);
         rc = run_write(st, s);
     }
-    db_read_end(st);
-    return rc;
+    return db_write_end(st, rc);
 }
 
 int store_bv_replica_delete_of(struct store *st, const char *volume_id)
