@@ -112,6 +112,62 @@ class Concurrency(unittest.TestCase):
             self.assertEqual(hd["etag"], wins[0][2]["etag"])
             self.assertNotEqual(hd["etag"], etag)
 
+    def test_read_after_write_on_other_connections(self):
+        """A write answered 200 is seen by the next read, whichever connection (and so whichever
+        server thread) reads it: 8 writers on resources of their own, each reading back on a
+        second connection while the others write."""
+        fx = self.fx
+        errors = []
+        h = {"Authorization": rel.OCI_AUTH, "Content-Type": "application/json"}
+        own = []
+        for w in range(8):
+            if w % 2:
+                st, _, v = self.srv.oci("POST", "/20160918/volumes", {
+                    "compartmentId": rel.COMPARTMENT, "availabilityDomain": rel.AD,
+                    "displayName": rel.unique("raw")})
+                self.assertEqual(st, 200, v)
+                own.append(("/oci/us-ashburn-1/20160918/volumes/" + v["id"]))
+            else:
+                name = rel.unique("raw")
+                st, _, b = self.srv.oci("POST", "/n/%s/b" % fx.ns, {"name": name, "compartmentId": rel.COMPARTMENT})
+                self.assertEqual(st, 200, b)
+                own.append("/oci/us-ashburn-1/n/%s/b/%s" % (fx.ns, name))
+
+        def worker(w):
+            path = own[w]
+            wc = http.client.HTTPConnection("127.0.0.1", self.srv.port, timeout=30)
+            rc = http.client.HTTPConnection("127.0.0.1", self.srv.port, timeout=30)
+            try:
+                for i in range(300 if rel.LONG else 50):
+                    key = fx.keys[(w + i) % len(fx.keys)]
+                    if w % 2:
+                        wc.request("PUT", path + "/kmsKey", body=json.dumps({"kmsKeyId": key}), headers=h)
+                    else:
+                        wc.request("POST", path, body=json.dumps({"kmsKeyId": key, "freeformTags": {"i": str(i)}}),
+                                   headers=h)
+                    r = wc.getresponse()
+                    r.read()
+                    etag = r.getheader("etag")
+                    if r.status != 200 or not etag:
+                        errors.append("write %d/%d -> %d" % (w, i, r.status))
+                        return
+                    rc.request("GET", path, headers=h)
+                    r = rc.getresponse()
+                    doc = json.loads(r.read())
+                    seen = (r.getheader("etag"), doc.get("kmsKeyId"), doc.get("freeformTags", {}).get("i", str(i)))
+                    if seen != (etag, key, str(i)):
+                        errors.append("read after write %d/%d: wrote %s, read %s" % (w, i, (etag, key), seen))
+                        return
+            finally:
+                wc.close()
+                rc.close()
+        threads = [threading.Thread(target=worker, args=(w,)) for w in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(120)
+        self.assertEqual(errors, [])
+
     def test_s3_create_bucket_one_name(self):
         # CHOICE: outside us-east-1 a second create by the owner is 409 BucketAlreadyOwnedByYou
         body = (b"<CreateBucketConfiguration><LocationConstraint>eu-west-1</LocationConstraint>"
