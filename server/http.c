@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 
@@ -181,11 +182,13 @@ static enum MHD_Result handle(struct http_server *srv, struct MHD_Connection *c,
     return ret;
 }
 
-/* More headers or query parameters than a request may carry: 431 (or 414 for the query) with
- * no body, and the connection closed. None is dropped silently: a header past the limit may be
- * the one that authenticates the request. */
-static enum MHD_Result refuse_too_many(struct MHD_Connection *c, struct conn *cn, const char *url,
-                                       const char *method, int status)
+/* A request refused from its headers alone, with no body and the connection closed:
+ * - more headers or query parameters than a request may carry: 431 (414 for the query). None
+ *   is dropped silently: a header past the limit may be the one that authenticates it;
+ * - a Transfer-Encoding other than chunked: 501. libmicrohttpd would otherwise wait for a body
+ *   it cannot frame until the idle timeout, and close without an answer. */
+static enum MHD_Result refuse(struct MHD_Connection *c, struct conn *cn, const char *url,
+                              const char *method, int status)
 {
     struct resp rs;
     enum MHD_Result ret;
@@ -210,6 +213,7 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *c, const char
     (void)version;
     if (!cn) {
         const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+        const char *te = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding");
 
         cn = calloc(1, sizeof(*cn));
         if (!cn)
@@ -220,10 +224,14 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *c, const char
         if (MHD_get_connection_values(c, MHD_HEADER_KIND, NULL, NULL) > HTTP_MAX_HEADERS ||
             MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, NULL, NULL) > HTTP_MAX_QUERY) {
             cn->answered = 1;
-            return refuse_too_many(
+            return refuse(
                 c, cn, url, method,
                 MHD_get_connection_values(c, MHD_HEADER_KIND, NULL, NULL) > HTTP_MAX_HEADERS ? 431
                                                                                              : 414);
+        }
+        if (te && strcasecmp(te, "chunked")) {
+            cn->answered = 1;
+            return refuse(c, cn, url, method, 501);
         }
         /* A declared length over the cap is answered before the body is read. */
         if (cl && strtoull(cl, NULL, 10) > srv->cfg->max_body) {

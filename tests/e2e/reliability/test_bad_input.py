@@ -155,6 +155,14 @@ class BadInput(unittest.TestCase):
         self.assertEqual(rel.status_of(raw), 400, raw[:300])
         self.assertEqual(json.loads(rel.body_of(raw))["__type"], "SerializationException")
 
+    def test_unsupported_transfer_encoding(self):
+        # answered at once, not after the idle timeout with nothing
+        for te in (b"gzip", b"gzip, chunked", b"identity", b"chunked, gzip"):
+            raw, secs = exchange(self.srv, head(*S3_PUT, b"Transfer-Encoding: " + te +
+                                                b"\r\n\r\n5\r\nabcde\r\n0\r\n\r\n"), timeout=IDLE * 3)
+            self.assertEqual(rel.status_of(raw), 501, (te, raw[:200]))
+            self.assertLess(secs, IDLE / 2, te)
+
     # --- truncated bodies --------------------------------------------------------------------
     def test_truncated_bodies(self):
         for meth, path, auth in (S3_PUT, ("POST", self.oci_path, rel.OCI_AUTH)):
