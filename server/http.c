@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
 
@@ -284,6 +285,27 @@ __attribute__((format(printf, 2, 0))) static void mhd_log(void *cls, const char 
     log_msg(LOG_DEBUG, "mhd: %s", line);
 }
 
+/* How many connections libmicrohttpd may hold. Its default is FD_SETSIZE - 4 (1020) even with
+ * epoll; past it the workers stop accepting and a new client waits in the listen backlog behind
+ * idle ones until they time out. The limit follows the process's descriptor limit, first raised
+ * to its hard limit, less room for the database files and the readers' connections. */
+static unsigned connection_limit(void)
+{
+    const rlim_t most = 65536;
+    struct rlimit rl;
+
+    if (getrlimit(RLIMIT_NOFILE, &rl))
+        return 1020;
+    if (rl.rlim_cur < rl.rlim_max && rl.rlim_cur < most) {
+        rl.rlim_cur = rl.rlim_max < most ? rl.rlim_max : most;
+        if (setrlimit(RLIMIT_NOFILE, &rl))
+            (void)getrlimit(RLIMIT_NOFILE, &rl);
+    }
+    if (rl.rlim_cur > most)
+        rl.rlim_cur = most;
+    return rl.rlim_cur > 256 ? (unsigned)(rl.rlim_cur - 128) : 128u;
+}
+
 struct http_server *http_start(const struct config *cfg, struct store *st, struct ids *ids)
 {
     struct http_server *srv = calloc(1, sizeof(*srv));
@@ -316,8 +338,9 @@ struct http_server *http_start(const struct config *cfg, struct store *st, struc
         flags, (uint16_t)cfg->port, NULL, NULL, access_cb, srv, MHD_OPTION_SOCK_ADDR, ai->ai_addr,
         MHD_OPTION_NOTIFY_COMPLETED, completed_cb, srv, MHD_OPTION_CONNECTION_TIMEOUT,
         cfg->idle_timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT, cfg->max_header + 16384,
-        MHD_OPTION_THREAD_POOL_SIZE, cfg->threads ? cfg->threads : 1u, MHD_OPTION_EXTERNAL_LOGGER,
-        mhd_log, NULL, MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL, MHD_OPTION_END);
+        MHD_OPTION_CONNECTION_LIMIT, connection_limit(), MHD_OPTION_THREAD_POOL_SIZE,
+        cfg->threads ? cfg->threads : 1u, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
+        MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL, MHD_OPTION_END);
     if (!srv->d) {
         int err = errno;
 

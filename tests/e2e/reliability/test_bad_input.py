@@ -229,6 +229,26 @@ class BadInput(unittest.TestCase):
             for s in socks:
                 s.close()
 
+    def test_many_idle_connections_do_not_lock_others_out(self):
+        # more idle connections than libmicrohttpd's default limit (1020): others still served
+        import resource
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        n = 1500
+        if hard != resource.RLIM_INFINITY and hard < n + 200:
+            self.skipTest("descriptor limit %d" % hard)
+        if soft != resource.RLIM_INFINITY and soft < n + 200:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (n + 200, hard))
+        socks = []
+        try:
+            for _ in range(n):
+                socks.append(socket.create_connection(("127.0.0.1", self.srv.port), timeout=PROMPT))
+            time.sleep(0.2)
+            for _ in range(5):
+                self.assertTrue(self.srv.health(timeout=IDLE / 2), "a new client waited behind idle ones")
+        finally:
+            for s in socks:
+                s.close()
+
     # --- headers ----------------------------------------------------------------------------------
     def test_thousands_of_headers(self):
         for n, size in ((5000, 10), (2000, 1), (600, 1), (513, 1), (200, 400)):
