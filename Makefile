@@ -28,7 +28,7 @@ SEED ?=
 
 .SECONDARY:
 
-.PHONY: bench all run test test-only asan lint format format-check deps test-deps clean unit e2e \
+.PHONY: bench all run test test-long test-only asan lint format format-check deps test-deps clean unit e2e \
 	fuzz fuzz-smoke fuzz-build fuzz-bins
 
 all: $(BUILD)/cmkemu
@@ -100,6 +100,10 @@ test: test-deps
 	@$(MAKE) --no-print-directory all unit
 	@$(MAKE) --no-print-directory fuzz-build
 	@BUILD=$(BUILD) FUZZ_BUILD=$(FUZZ_BUILD) sh tests/run.sh
+
+# The same, with the reliability suites' long mode (50 crash trials, more rounds).
+test-long:
+	@LONG=1 $(MAKE) --no-print-directory test
 
 asan:
 	@$(MAKE) --no-print-directory test-deps

@@ -2,11 +2,14 @@
 # run.sh - benchmarks cmkemu against moto's server and a fixed-reply libmicrohttpd server (the
 # ceiling), all started here on loopback and driven by wrk at 1, 8 and 64 connections.
 # Prints req/s, p50 and p99 per server and operation, the ratios cmkemu/moto and
-# cmkemu/ceiling from the same run, start-up to first 200, and RSS before and after the load.
-# BENCH_SECONDS sets each run's length (default 5). Loopback only; every run is bounded.
+# cmkemu/ceiling from the same run, start-up to first 200, and RSS before the load, after the
+# measured runs and after a soak (all four operations mixed at 64 connections).
+# BENCH_SECONDS sets each run's length (default 5), BENCH_SOAK the soak's (default 30).
+# Loopback only; every run is bounded. bench/README.md explains the columns.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 SECS=${BENCH_SECONDS:-5}
+SOAK=${BENCH_SOAK:-30}
 BIN=build-release/cmkemu
 CEIL=build-release/bench-ceiling
 tmp=$(mktemp -d)
@@ -27,16 +30,43 @@ wait_200() {
     done
     echo "timeout"; return 1
 }
+# start_timed PIDFILE URL CMD...: starts CMD in the background and prints the milliseconds from
+# exec to the first 200 on URL, polled every 0.2 ms from one process (no per-poll fork).
+start_timed() {
+    python3 - "$@" <<'PY'
+import http.client, subprocess, sys, time
+pidfile, url, cmd = sys.argv[1], sys.argv[2], sys.argv[3:]
+host, _, path = url[len("http://"):].partition("/")
+h, p = host.split(":")
+t0 = time.monotonic()
+proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+open(pidfile, "w").write(str(proc.pid))
+while time.monotonic() - t0 < 30:
+    try:
+        c = http.client.HTTPConnection(h, int(p), timeout=1)
+        c.request("GET", "/" + path)
+        if c.getresponse().status == 200:
+            print("%.1f" % ((time.monotonic() - t0) * 1000))
+            sys.exit(0)
+    except OSError:
+        pass
+    time.sleep(0.0002)
+print("timeout")
+PY
+}
 
 CM_PORT=$(free_port); MOTO_PORT=$(free_port); CEIL_PORT=$(free_port)
-T0=$(now_ms)
-"$BIN" --port "$CM_PORT" --db "$tmp/bench.db" --log-level error &
-CM_PID=$!; pids="$pids $CM_PID"
-CM_START=$(wait_200 "http://127.0.0.1:$CM_PORT/_cmkemu/health" "$T0")
-T0=$(now_ms)
-python3 -m moto.server -H 127.0.0.1 -p "$MOTO_PORT" >"$tmp/moto.log" 2>&1 &
-MOTO_PID=$!; pids="$pids $MOTO_PID"
-MOTO_START=$(wait_200 "http://127.0.0.1:$MOTO_PORT/moto-api/data.json" "$T0")
+CM_START=$(start_timed "$tmp/cm.pid" "http://127.0.0.1:$CM_PORT/_cmkemu/health" \
+    "$BIN" --port "$CM_PORT" --db "$tmp/bench.db" --log-level error)
+CM_PID=$(cat "$tmp/cm.pid"); pids="$pids $CM_PID"
+# moto's server, when its package (with flask) is installed; else its columns read n/a.
+if python3 -c 'import moto.server, flask' >/dev/null 2>&1; then
+    MOTO_START=$(start_timed "$tmp/moto.pid" "http://127.0.0.1:$MOTO_PORT/moto-api/data.json" \
+        python3 -m moto.server -H 127.0.0.1 -p "$MOTO_PORT")
+    MOTO_PID=$(cat "$tmp/moto.pid"); pids="$pids $MOTO_PID"
+else
+    MOTO_START="n/a (moto not installed)"; MOTO_PID=0; MOTO_PORT=""
+fi
 "$CEIL" "$CEIL_PORT" 4 &
 CEIL_PID=$!; pids="$pids $CEIL_PID"
 wait_200 "http://127.0.0.1:$CEIL_PORT/" "$(now_ms)" >/dev/null
@@ -48,7 +78,7 @@ AUTH='AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/us-east-1/s3/aws
 OCIAUTH='Signature version="1",keyId="ocid1.tenancy.oc1..aaaaaaaabench/ocid1.user.oc1..aaaaaaaabench/11:22",algorithm="rsa-sha256",headers="host",signature="x"'
 SSE='<ServerSideEncryptionConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>aws:kms</SSEAlgorithm><KMSMasterKeyID>arn:aws:kms:us-east-1:000000000000:key/1234abcd-12ab-34cd-56ef-1234567890ab</KMSMasterKeyID></ApplyServerSideEncryptionByDefault><BucketKeyEnabled>true</BucketKeyEnabled></Rule></ServerSideEncryptionConfiguration>'
 MD5=$(printf '%s' "$SSE" | openssl dgst -md5 -binary | base64)
-for p in "$CM_PORT" "$MOTO_PORT"; do
+for p in $CM_PORT $MOTO_PORT; do
     curl -s -o /dev/null -X PUT -H "Authorization: $AUTH" "http://127.0.0.1:$p/bench-bucket"
     curl -s -o /dev/null -X PUT -H "Authorization: $AUTH" -H "Content-MD5: $MD5" --data-binary "$SSE" \
         "http://127.0.0.1:$p/bench-bucket?encryption"
@@ -100,23 +130,58 @@ run() {
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1fx", a / b; else print "n/a" }'; }
 
+printf '\nmachine: %s cores, load average before the runs: %s\n' "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '\n%-22s %5s  %-34s %-34s %-26s %9s %9s\n' operation conns "cmkemu req/s p50 p99" \
     "moto req/s p50 p99" "ceiling req/s p50 p99" "cm/moto" "cm/ceil"
 for op in get put ociget volkey; do
     case $op in
-    get) name=GetBucketEncryption; cm="http://127.0.0.1:$CM_PORT/bench-bucket?encryption"; mo="http://127.0.0.1:$MOTO_PORT/bench-bucket?encryption" ;;
-    put) name=PutBucketEncryption; cm="http://127.0.0.1:$CM_PORT/bench-bucket?encryption"; mo="http://127.0.0.1:$MOTO_PORT/bench-bucket?encryption" ;;
+    get) name=GetBucketEncryption; cm="http://127.0.0.1:$CM_PORT/bench-bucket?encryption"; mo="${MOTO_PORT:+http://127.0.0.1:$MOTO_PORT/bench-bucket?encryption}" ;;
+    put) name=PutBucketEncryption; cm="http://127.0.0.1:$CM_PORT/bench-bucket?encryption"; mo="${MOTO_PORT:+http://127.0.0.1:$MOTO_PORT/bench-bucket?encryption}" ;;
     ociget) name="OCI GetBucket"; cm="$OCI/n/$NS/b/bench-bucket"; mo="" ;;
     volkey) name=UpdateVolumeKmsKey; cm="$OCI/20160918/volumes/$VOL/kmsKey"; mo="" ;;
     esac
     for c in 1 8 64; do
         set -- $(run cm "$cm" "$tmp/$op.lua" $c); crps=$1; cres="$1 $2 $3"; [ "$4" != 0 ] && cres="$cres (non-2xx: $4)"
-        if [ -n "$mo" ]; then set -- $(run moto "$mo" "$tmp/$op.lua" $c); mrps=$1; mres="$1 $2 $3"; else mrps=0; mres="n/a (no OCI in moto)"; fi
+        if [ -n "$mo" ]; then set -- $(run moto "$mo" "$tmp/$op.lua" $c); mrps=$1; mres="$1 $2 $3"; else mrps=0; mres="n/a${MOTO_PORT:+ (no OCI in moto)}"; fi
         set -- $(run ceil "http://127.0.0.1:$CEIL_PORT/" "$tmp/$op.lua" $c); erps=$1; eres="$1 $2 $3"
         printf '%-22s %5s  %-34s %-34s %-26s %9s %9s\n' "$name" "$c" "$cres" "$mres" "$eres" \
             "$(ratio "$crps" "$mrps")" "$(ratio "$crps" "$erps")"
     done
 done
 CM_RSS1=$(rss_kb "$CM_PID"); MOTO_RSS1=$(rss_kb "$MOTO_PID")
-printf '\nstart-up to first 200: cmkemu %s ms, moto %s ms\n' "$CM_START" "$MOTO_START"
-printf 'RSS before/after load: cmkemu %s/%s KiB, moto %s/%s KiB\n' "$CM_RSS0" "$CM_RSS1" "$MOTO_RSS0" "$MOTO_RSS1"
+
+# Start-up on the database the runs filled (schema in place), by a second process beside the first.
+RE_PORT=$(free_port)
+CM_RESTART=$(start_timed "$tmp/re.pid" "http://127.0.0.1:$RE_PORT/_cmkemu/health" \
+    "$BIN" --port "$RE_PORT" --db "$tmp/bench.db" --log-level error)
+kill "$(cat "$tmp/re.pid")" 2>/dev/null
+
+# Soak: the four operations in turn on every connection, 64 connections, then RSS again.
+cat >"$tmp/soak.lua" <<LUA
+local n = 0
+local reqs = {}
+function init(args)
+    local auth = "$AUTH"
+    local ociauth = [[$OCIAUTH]]
+    reqs[1] = wrk.format("GET", "/bench-bucket?encryption", { ["Authorization"] = auth })
+    reqs[2] = wrk.format("PUT", "/bench-bucket?encryption",
+        { ["Authorization"] = auth, ["Content-MD5"] = "$MD5" }, [[$SSE]])
+    reqs[3] = wrk.format("GET", "/oci/us-ashburn-1/n/$NS/b/bench-bucket", { ["Authorization"] = ociauth })
+    reqs[4] = wrk.format("PUT", "/oci/us-ashburn-1/20160918/volumes/$VOL/kmsKey",
+        { ["Authorization"] = ociauth, ["Content-Type"] = "application/json" }, [[{"kmsKeyId":"$KEY"}]])
+end
+function request()
+    n = n % 4 + 1
+    return reqs[n]
+end
+LUA
+soak=$(wrk -t 2 -c 64 -d "${SOAK}s" --latency -s "$tmp/soak.lua" "http://127.0.0.1:$CM_PORT" 2>&1)
+CM_RSS2=$(rss_kb "$CM_PID")
+printf '\nsoak (4 operations mixed, 64 connections, %ss): %s req/s, p50 %s, p99 %s, non-2xx %s\n' "$SOAK" \
+    "$(echo "$soak" | awk '/Requests\/sec/ {print $2}')" "$(echo "$soak" | awk '$1=="50%" {print $2}')" \
+    "$(echo "$soak" | awk '$1=="99%" {print $2}')" "$(echo "$soak" | awk '/Non-2xx/ {print $5}' | grep . || echo 0)"
+printf 'start-up to first 200: cmkemu %s ms (new database), %s ms (existing database), moto %s ms\n' \
+    "$CM_START" "$CM_RESTART" "$MOTO_START"
+printf 'load average after the runs: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf 'RSS before load / after the runs / after the soak: cmkemu %s / %s / %s KiB, moto %s / %s KiB\n' \
+    "$CM_RSS0" "$CM_RSS1" "$CM_RSS2" "$MOTO_RSS0" "$MOTO_RSS1"

@@ -8,22 +8,27 @@ void api_message2(char *out, size_t n, const char *tmpl, const char *a1, const c
 {
     const char *args[2] = { a1 ? a1 : "", a2 ? a2 : "" };
     const char *p = tmpl;
+    char raw[16384];
     size_t used = 0;
     int k = 0;
 
     if (!n)
         return;
-    out[0] = '\0';
-    for (const char *hole; (hole = strstr(p, "%s")) != NULL && used < n; p = hole + 2) {
-        int w = snprintf(out + used, n - used, "%.*s%s", (int)(hole - p), p, k < 2 ? args[k] : "");
+    raw[0] = '\0';
+    for (const char *hole; (hole = strstr(p, "%s")) != NULL && used < sizeof(raw); p = hole + 2) {
+        int w = snprintf(raw + used, sizeof(raw) - used, "%.*s%s", (int)(hole - p), p,
+                         k < 2 ? args[k] : "");
 
         k++;
         if (w < 0)
-            return;
+            break;
         used += (size_t)w;
     }
-    if (used < n)
-        snprintf(out + used, n - used, "%s", p);
+    if (used < sizeof(raw))
+        snprintf(raw + used, sizeof(raw) - used, "%s", p);
+    /* a value from the request may hold invalid UTF-8: JSON and XML bodies carry only valid
+     * UTF-8, so each bad byte becomes U+FFFD, and a character never is cut by out's size */
+    api_utf8_clean(out, n, raw);
 }
 
 void api_message(char *out, size_t n, const char *tmpl, const char *arg)

@@ -40,7 +40,8 @@ struct api_error {
     const char *message; /* message exactly as the cloud words it ("%s" where a value goes) */
 };
 
-/* Copies an error table message into out, putting arg (or "") where the message has "%s". */
+/* Copies an error table message into out, putting arg (or "") where the message has "%s".
+ * The result is valid UTF-8 (api_utf8_clean). */
 void api_message(char *out, size_t n, const char *tmpl, const char *arg);
 /* Same with two values, for messages with two "%s" (the first gets a1, the second a2). */
 void api_message2(char *out, size_t n, const char *tmpl, const char *a1, const char *a2);

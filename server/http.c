@@ -14,6 +14,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
 
@@ -33,12 +35,19 @@ struct http_server {
  * and freed in completed_cb(). */
 struct conn {
     struct buf body;
-    int started; /* access_cb has seen the request once */
-    int over_cap;
+    int started;      /* access_cb has seen the request once */
+    int over_cap;     /* the body outgrew the cap: the rest is read and dropped */
+    int answered;     /* the answer is queued: nothing more to do for this request */
+    size_t discarded; /* bytes dropped after the cap */
     struct timespec start;
     char *raw_path;  /* the request target as sent, before MHD decodes it: path ... */
     char *raw_query; /* ... and query (without '?', "" when none), for signature checks */
 };
+
+/* After the cap, a body sent without a declared length (chunked) is read and dropped until it
+ * ends, then answered: libmicrohttpd queues no answer while a body is still arriving. A body
+ * that goes on past this many more bytes is cut off by closing the connection. */
+#define HTTP_MAX_DISCARD ((size_t)256 << 20)
 
 struct kv_list {
     struct kv *v;
@@ -61,6 +70,42 @@ static enum MHD_Result collect_kv(void *cls, enum MHD_ValueKind kind, const char
     l->v[l->n].value = value ? value : "";
     l->n++;
     return MHD_YES;
+}
+
+static int hex_value(char ch)
+{
+    if (ch >= '0' && ch <= '9')
+        return ch - '0';
+    if (ch >= 'a' && ch <= 'f')
+        return ch - 'a' + 10;
+    if (ch >= 'A' && ch <= 'F')
+        return ch - 'A' + 10;
+    return -1;
+}
+
+/* Percent-decoding of the path and the query, as libmicrohttpd's own, except that %00 is left
+ * as it is: a C string cannot carry a NUL, and decoding one cut "bucket%00x" to "bucket", so a
+ * request named a resource it did not name. */
+static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
+{
+    char *w = s;
+    const char *r = s;
+
+    (void)cls;
+    (void)c;
+    while (*r) {
+        int hi = r[0] == '%' ? hex_value(r[1]) : -1;
+        int lo = hi >= 0 ? hex_value(r[2]) : -1;
+
+        if (lo >= 0 && (hi | lo)) {
+            *w++ = (char)(hi * 16 + lo);
+            r += 3;
+        } else {
+            *w++ = *r++;
+        }
+    }
+    *w = '\0';
+    return (size_t)(w - s);
 }
 
 static double elapsed_ms(const struct timespec *start)
@@ -136,11 +181,34 @@ static enum MHD_Result handle(struct http_server *srv, struct MHD_Connection *c,
 
     resp_init(&rs);
     router_dispatch(&rq, &cx, &rs);
+    if (cn->over_cap) /* the rest of what the client sent is not read as a next request */
+        resp_header(&rs, "Connection", "close");
     /* A successful HEAD keeps its body: MHD answers its Content-Length (HeadObject's object
      * size) and never sends it. Failed HEADs and 204/304 go out without one. */
     if ((!strcmp(method, "HEAD") && rs.status >= 300) || rs.status == 204 || rs.status == 304)
         rs.no_body = 1;
     log_access(method, url, rs.status, elapsed_ms(&cn->start), cx.request_id);
+    ret = send_resp(c, &rs);
+    resp_release(&rs);
+    return ret;
+}
+
+/* A request refused from its headers alone, with no body and the connection closed:
+ * - more headers or query parameters than a request may carry: 431 (414 for the query). None
+ *   is dropped silently: a header past the limit may be the one that authenticates it;
+ * - a Transfer-Encoding other than chunked: 501. libmicrohttpd would otherwise wait for a body
+ *   it cannot frame until the idle timeout, and close without an answer. */
+static enum MHD_Result refuse(struct MHD_Connection *c, struct conn *cn, const char *url,
+                              const char *method, int status)
+{
+    struct resp rs;
+    enum MHD_Result ret;
+
+    resp_init(&rs);
+    resp_status(&rs, status);
+    resp_header(&rs, "Connection", "close");
+    rs.no_body = 1;
+    log_access(method, url, status, elapsed_ms(&cn->start), "-");
     ret = send_resp(c, &rs);
     resp_release(&rs);
     return ret;
@@ -158,12 +226,26 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *c, const char
         return MHD_NO; /* uri_cb could not allocate */
     if (!cn->started) {
         const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+        const char *te = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding");
 
         cn->started = 1;
         buf_init(&cn->body, srv->cfg->max_body);
+        if (MHD_get_connection_values(c, MHD_HEADER_KIND, NULL, NULL) > HTTP_MAX_HEADERS ||
+            MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, NULL, NULL) > HTTP_MAX_QUERY) {
+            cn->answered = 1;
+            return refuse(
+                c, cn, url, method,
+                MHD_get_connection_values(c, MHD_HEADER_KIND, NULL, NULL) > HTTP_MAX_HEADERS ? 431
+                                                                                             : 414);
+        }
+        if (te && strcasecmp(te, "chunked")) {
+            cn->answered = 1;
+            return refuse(c, cn, url, method, 501);
+        }
         /* A declared length over the cap is answered before the body is read. */
         if (cl && strtoull(cl, NULL, 10) > srv->cfg->max_body) {
             cn->over_cap = 1;
+            cn->answered = 1;
             return handle(srv, c, cn, url, method);
         }
         return MHD_YES;
@@ -172,14 +254,17 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *c, const char
         if (!cn->over_cap && buf_append(&cn->body, upload_data, *upload_data_size)) {
             cn->over_cap = 1;
             buf_release(&cn->body);
-            *upload_data_size = 0;
-            return handle(srv, c, cn, url, method);
+        } else if (cn->over_cap) {
+            cn->discarded += *upload_data_size;
+            if (cn->discarded > HTTP_MAX_DISCARD)
+                return MHD_NO;
         }
         *upload_data_size = 0;
         return MHD_YES;
     }
-    if (cn->over_cap)
-        return MHD_YES; /* already answered */
+    if (cn->answered)
+        return MHD_YES;
+    cn->answered = 1;
     return handle(srv, c, cn, url, method);
 }
 
@@ -235,6 +320,27 @@ __attribute__((format(printf, 2, 0))) static void mhd_log(void *cls, const char 
     log_msg(LOG_DEBUG, "mhd: %s", line);
 }
 
+/* How many connections libmicrohttpd may hold. Its default is FD_SETSIZE - 4 (1020) even with
+ * epoll; past it the workers stop accepting and a new client waits in the listen backlog behind
+ * idle ones until they time out. The limit follows the process's descriptor limit, first raised
+ * to its hard limit, less room for the database files and the readers' connections. */
+static unsigned connection_limit(void)
+{
+    const rlim_t most = 65536;
+    struct rlimit rl;
+
+    if (getrlimit(RLIMIT_NOFILE, &rl))
+        return 1020;
+    if (rl.rlim_cur < rl.rlim_max && rl.rlim_cur < most) {
+        rl.rlim_cur = rl.rlim_max < most ? rl.rlim_max : most;
+        if (setrlimit(RLIMIT_NOFILE, &rl))
+            (void)getrlimit(RLIMIT_NOFILE, &rl);
+    }
+    if (rl.rlim_cur > most)
+        rl.rlim_cur = most;
+    return rl.rlim_cur > 256 ? (unsigned)(rl.rlim_cur - 128) : 128u;
+}
+
 struct http_server *http_start(const struct config *cfg, struct store *st, struct ids *ids,
                                const struct seed *seed)
 {
@@ -269,8 +375,9 @@ struct http_server *http_start(const struct config *cfg, struct store *st, struc
         flags, (uint16_t)cfg->port, NULL, NULL, access_cb, srv, MHD_OPTION_SOCK_ADDR, ai->ai_addr,
         MHD_OPTION_NOTIFY_COMPLETED, completed_cb, srv, MHD_OPTION_URI_LOG_CALLBACK, uri_cb, srv,
         MHD_OPTION_CONNECTION_TIMEOUT, cfg->idle_timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-        cfg->max_header + 16384, MHD_OPTION_THREAD_POOL_SIZE, cfg->threads ? cfg->threads : 1u,
-        MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL, MHD_OPTION_END);
+        cfg->max_header + 16384, MHD_OPTION_CONNECTION_LIMIT, connection_limit(),
+        MHD_OPTION_THREAD_POOL_SIZE, cfg->threads ? cfg->threads : 1u, MHD_OPTION_EXTERNAL_LOGGER,
+        mhd_log, NULL, MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL, MHD_OPTION_END);
     if (!srv->d) {
         int err = errno;
 

@@ -21,9 +21,31 @@ void ids_init_deterministic(struct ids *ids, uint64_t seed)
     ids->counter = 0;
 }
 
+/* Random bytes are drawn from OpenSSL a block at a time per thread: a request takes several ids
+ * (request id, host id, etag, ...) and every RAND_bytes call costs a DRBG round and a fork
+ * check (getpid). Each byte is handed out once. cmkemu does not fork. */
+#define IDS_POOL 4096
+
+static __thread unsigned char ids_pool[IDS_POOL];
+static __thread size_t ids_pool_left;
+
+static int random_bytes(unsigned char *out, size_t n)
+{
+    if (n > IDS_POOL / 4)
+        return RAND_bytes(out, (int)n) == 1 ? 0 : -1;
+    if (n > ids_pool_left) {
+        if (RAND_bytes(ids_pool, IDS_POOL) != 1)
+            return -1;
+        ids_pool_left = IDS_POOL;
+    }
+    memcpy(out, ids_pool + IDS_POOL - ids_pool_left, n);
+    ids_pool_left -= n;
+    return 0;
+}
+
 void ids_bytes(struct ids *ids, unsigned char *out, size_t n)
 {
-    if (!ids->deterministic && RAND_bytes(out, (int)n) == 1)
+    if (!ids->deterministic && random_bytes(out, n) == 0)
         return;
     while (n) {
         unsigned char md[SHA256_DIGEST_LENGTH];

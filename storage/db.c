@@ -9,21 +9,38 @@
 #include <stdlib.h>
 #include <string.h>
 
-void db_log_error(struct store *st, const char *what)
+/* The sections this thread has open: the id of the store whose writer lock it holds, and its
+ * reader connection (with the id of the store it belongs to). Ids, not pointers, are compared:
+ * a closed store's memory may be reused by the next one. */
+static __thread uint64_t tl_writer_store;
+static __thread uint64_t tl_reader_store;
+static __thread struct db_conn *tl_reader;
+
+static uint64_t next_store_id;
+
+/* The connection the calling thread's statements go to. */
+static struct db_conn *current(struct store *st)
 {
-    log_msg(LOG_ERROR, "sqlite: %s: %s", what, sqlite3_errmsg(st->db));
+    if (tl_writer_store == st->id)
+        return &st->w;
+    if (tl_reader_store == st->id && tl_reader && tl_reader->depth > 0)
+        return tl_reader;
+    return &st->w;
 }
 
-static int exec_sql(struct store *st, const char *sql)
+void db_log_error(struct store *st, const char *what)
 {
-    char *err = NULL;
+    log_msg(LOG_ERROR, "sqlite: %s: %s", what, sqlite3_errmsg(current(st)->db));
+}
 
-    if (sqlite3_exec(st->db, sql, NULL, NULL, &err) != SQLITE_OK) {
-        log_msg(LOG_ERROR, "sqlite: %s: %s", sql, err ? err : "?");
-        sqlite3_free(err);
-        return -1;
-    }
-    return 0;
+static void conn_close(struct db_conn *c)
+{
+    for (int i = 0; i < c->nstmts; i++)
+        sqlite3_finalize(c->stmts[i].st);
+    for (int i = 0; i < DB_TX__COUNT; i++)
+        sqlite3_finalize(c->tx_stmts[i]);
+    if (c->db)
+        sqlite3_close(c->db);
 }
 
 /* The reason a statement of store_open failed, as a lowercase phrase: the system's when the
@@ -53,6 +70,7 @@ int store_open_why(struct store **out, const char *path, char *why, size_t n)
         snprintf(why, n, "out of memory");
         return -1;
     }
+    st->id = __atomic_add_fetch(&next_store_id, 1, __ATOMIC_RELAXED);
     {
         /* recursive: store calls made inside a transaction callback join that transaction */
         pthread_mutexattr_t ma;
@@ -62,13 +80,20 @@ int store_open_why(struct store **out, const char *path, char *why, size_t n)
         pthread_mutex_init(&st->mu, &ma);
         pthread_mutexattr_destroy(&ma);
     }
+    pthread_mutex_init(&st->readers_mu, NULL);
+    if (!memory && !(st->path = strdup(path))) {
+        store_close(st);
+        return -1;
+    }
     if (sqlite3_open_v2(path, &st->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                         NULL) != SQLITE_OK) {
         open_reason(st, why, n);
+        st->w.db = st->db;
         store_close(st);
         return -1;
     }
+    st->w.db = st->db;
     sqlite3_busy_timeout(st->db, 5000);
     /* CHOICE: WAL with synchronous=NORMAL: a committed write survives a crash of the process
      * (SIGKILL); only a power loss may drop the last commits. */
@@ -103,11 +128,17 @@ void store_close(struct store *st)
 {
     if (!st)
         return;
-    for (int i = 0; i < st->nstmts; i++)
-        sqlite3_finalize(st->stmts[i].st);
-    if (st->db)
-        sqlite3_close(st->db);
+    while (st->readers) {
+        struct db_conn *r = st->readers;
+
+        st->readers = r->next;
+        conn_close(r);
+        free(r);
+    }
+    conn_close(&st->w);
+    pthread_mutex_destroy(&st->readers_mu);
     pthread_mutex_destroy(&st->mu);
+    free(st->path);
     free(st);
 }
 
@@ -124,11 +155,110 @@ int store_schema_version(struct store *st)
     return v;
 }
 
-int db_tx_begin(struct store *st)
+/* Resets every statement handed out in the connection's open section. */
+static void reset_used(struct db_conn *c)
+{
+    for (int i = 0; i < c->nused; i++) {
+        struct db_stmt *d = &c->stmts[c->used[i]];
+
+        sqlite3_reset(d->st);
+        d->used = 0;
+    }
+    c->nused = 0;
+}
+
+/* Runs one of the transaction statements (BEGIN, COMMIT, ...), prepared once. */
+static int run_tx_stmt(struct db_conn *c, enum db_tx_sql which)
+{
+    static const char *const sql[DB_TX__COUNT] = { "BEGIN", "BEGIN IMMEDIATE", "COMMIT",
+                                                   "ROLLBACK" };
+    sqlite3_stmt *s = c->tx_stmts[which];
+    int rc;
+
+    if (!s) {
+        if (sqlite3_prepare_v3(c->db, sql[which], -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) !=
+            SQLITE_OK) {
+            log_msg(LOG_ERROR, "sqlite: %s: %s", sql[which], sqlite3_errmsg(c->db));
+            return -1;
+        }
+        c->tx_stmts[which] = s;
+    }
+    rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE) {
+        log_msg(LOG_ERROR, "sqlite: %s: %s", sql[which], sqlite3_errmsg(c->db));
+        return -1;
+    }
+    return 0;
+}
+
+static void writer_lock(struct store *st)
 {
     pthread_mutex_lock(&st->mu);
-    if (exec_sql(st, "BEGIN IMMEDIATE")) {
-        pthread_mutex_unlock(&st->mu);
+    st->w.depth++;
+    tl_writer_store = st->id;
+}
+
+/* Releases one level of the writer's lock; the outermost one first resets the statements. */
+static void writer_unlock(struct store *st)
+{
+    if (--st->w.depth == 0) {
+        reset_used(&st->w);
+        tl_writer_store = 0;
+    }
+    pthread_mutex_unlock(&st->mu);
+}
+
+/* The calling thread's read-only connection to st, opened on first use; NULL when st has none
+ * (:memory:) or it cannot be opened (the reads then go to the writer). */
+static struct db_conn *reader_of(struct store *st)
+{
+    struct db_conn *r;
+    pthread_t self = pthread_self();
+
+    if (tl_reader_store == st->id && tl_reader)
+        return tl_reader;
+    if (!st->path)
+        return NULL;
+    pthread_mutex_lock(&st->readers_mu);
+    for (r = st->readers; r && !pthread_equal(r->owner, self); r = r->next)
+        ;
+    pthread_mutex_unlock(&st->readers_mu);
+    if (!r) {
+        r = calloc(1, sizeof(*r));
+        if (!r)
+            return NULL;
+        if (sqlite3_open_v2(st->path, &r->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
+                SQLITE_OK ||
+            sqlite3_busy_timeout(r->db, 5000) != SQLITE_OK ||
+            sqlite3_exec(r->db, "PRAGMA query_only=1", NULL, NULL, NULL) != SQLITE_OK) {
+            log_msg(LOG_ERROR, "cannot open a reader on '%s': %s", st->path,
+                    r->db ? sqlite3_errmsg(r->db) : "out of memory");
+            conn_close(r);
+            free(r);
+            return NULL;
+        }
+        r->owner = self;
+        pthread_mutex_lock(&st->readers_mu);
+        r->next = st->readers;
+        st->readers = r;
+        pthread_mutex_unlock(&st->readers_mu);
+    }
+    tl_reader_store = st->id;
+    tl_reader = r;
+    return r;
+}
+
+int db_tx_begin(struct store *st)
+{
+    writer_lock(st);
+    /* called inside a read on the writer: that read's snapshot ends here */
+    if (!sqlite3_get_autocommit(st->db)) {
+        reset_used(&st->w);
+        (void)run_tx_stmt(&st->w, DB_TX_COMMIT);
+    }
+    if (run_tx_stmt(&st->w, DB_TX_BEGIN_IMMEDIATE)) {
+        writer_unlock(st);
         return -1;
     }
     return 0;
@@ -138,52 +268,116 @@ int db_tx_end(struct store *st, int ok)
 {
     int rc = ok;
 
+    /* Before COMMIT: the checkpoint that follows a commit can only copy the frames below the
+     * oldest open read snapshot, and a statement still on a row holds this connection's. */
+    reset_used(&st->w);
     if (ok == STORE_OK) {
-        if (exec_sql(st, "COMMIT")) {
-            (void)exec_sql(st, "ROLLBACK");
+        if (run_tx_stmt(&st->w, DB_TX_COMMIT)) {
+            (void)run_tx_stmt(&st->w, DB_TX_ROLLBACK);
             rc = STORE_ERROR;
         }
     } else {
-        (void)exec_sql(st, "ROLLBACK");
+        (void)run_tx_stmt(&st->w, DB_TX_ROLLBACK);
     }
-    pthread_mutex_unlock(&st->mu);
+    writer_unlock(st);
+    /* a write made inside this thread's read section: the read goes on with a snapshot that
+     * holds the write */
+    if (tl_reader_store == st->id && tl_reader && tl_reader->depth > 0 &&
+        tl_writer_store != st->id) {
+        reset_used(tl_reader);
+        (void)run_tx_stmt(tl_reader, DB_TX_COMMIT);
+        (void)run_tx_stmt(tl_reader, DB_TX_BEGIN);
+    }
     return rc;
 }
 
+int db_write_begin(struct store *st)
+{
+    if (tl_writer_store == st->id) {
+        writer_lock(st); /* joins the open write */
+        return 0;
+    }
+    return db_tx_begin(st);
+}
+
+int db_write_end(struct store *st, int ok)
+{
+    if (st->w.depth > 1) {
+        writer_unlock(st);
+        return ok;
+    }
+    return db_tx_end(st, ok);
+}
+
+/* A read is one deferred transaction: its statements share one snapshot, and the file locks
+ * are taken once for all of them instead of once per statement. */
 void db_read_begin(struct store *st)
 {
-    pthread_mutex_lock(&st->mu);
+    struct db_conn *r;
+
+    if (tl_writer_store == st->id || !(r = reader_of(st))) {
+        writer_lock(st);
+        if (st->w.depth == 1)
+            (void)run_tx_stmt(&st->w, DB_TX_BEGIN);
+        return;
+    }
+    if (r->depth++ == 0)
+        (void)run_tx_stmt(r, DB_TX_BEGIN);
 }
 
 void db_read_end(struct store *st)
 {
-    pthread_mutex_unlock(&st->mu);
+    struct db_conn *c = current(st);
+
+    if (c == &st->w) {
+        if (st->w.depth == 1 && !sqlite3_get_autocommit(st->db)) {
+            reset_used(&st->w);
+            (void)run_tx_stmt(&st->w, DB_TX_COMMIT);
+        }
+        writer_unlock(st);
+        return;
+    }
+    if (--c->depth == 0) {
+        reset_used(c);
+        (void)run_tx_stmt(c, DB_TX_COMMIT);
+    }
+}
+
+static sqlite3_stmt *hand_out(struct db_conn *c, int i)
+{
+    if (!c->stmts[i].used) {
+        c->stmts[i].used = 1;
+        c->used[c->nused++] = i;
+    }
+    return c->stmts[i].st;
 }
 
 sqlite3_stmt *db_stmt(struct store *st, const char *sql)
 {
+    struct db_conn *c = current(st);
     sqlite3_stmt *s = NULL;
 
-    for (int i = 0; i < st->nstmts; i++) {
-        if (st->stmts[i].sql == sql) {
-            sqlite3_reset(st->stmts[i].st);
-            sqlite3_clear_bindings(st->stmts[i].st);
-            return st->stmts[i].st;
+    for (int i = 0; i < c->nstmts; i++) {
+        if (c->stmts[i].sql == sql) {
+            sqlite3_reset(c->stmts[i].st);
+            sqlite3_clear_bindings(c->stmts[i].st);
+            return hand_out(c, i);
         }
     }
-    if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
+    if (sqlite3_prepare_v3(c->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
         db_log_error(st, sql);
         return NULL;
     }
-    if (st->nstmts == DB_MAX_STMTS) {
+    if (c->nstmts == DB_MAX_STMTS) {
         log_msg(LOG_ERROR, "statement cache full");
         sqlite3_finalize(s);
         return NULL;
     }
-    st->stmts[st->nstmts].sql = sql;
-    st->stmts[st->nstmts].st = s;
-    st->nstmts++;
-    return s;
+    c->stmts[c->nstmts].sql = sql;
+    c->stmts[c->nstmts].st = s;
+    c->stmts[c->nstmts].used = 0;
+    c->nstmts++;
+    return hand_out(c, c->nstmts - 1);
 }
 
 int db_bind_text(sqlite3_stmt *s, int i, const char *v)

@@ -15,15 +15,38 @@
 struct db_stmt {
     const char *sql; /* static string; the cache is keyed by its address */
     sqlite3_stmt *st;
+    int used; /* handed out since the connection's outermost section began */
+};
+
+enum db_tx_sql { DB_TX_BEGIN, DB_TX_BEGIN_IMMEDIATE, DB_TX_COMMIT, DB_TX_ROLLBACK, DB_TX__COUNT };
+
+/* One SQLite connection with its statement cache. */
+struct db_conn {
+    sqlite3 *db;
+    int depth; /* nesting of the read/write sections open on it */
+    struct db_stmt stmts[DB_MAX_STMTS];
+    int nstmts;
+    int used[DB_MAX_STMTS]; /* indexes of the statements handed out in the open section */
+    int nused;
+    sqlite3_stmt *tx_stmts[DB_TX__COUNT]; /* BEGIN, COMMIT, ... prepared once */
+    pthread_t owner;                      /* readers: the one thread that uses it */
+    struct db_conn *next;                 /* readers: the store's list */
 };
 
 struct store {
-    sqlite3 *db;
-    pthread_mutex_t mu;
-    struct db_stmt stmts[DB_MAX_STMTS];
-    int nstmts;
+    sqlite3 *db;        /* the writer connection (w.db) */
+    pthread_mutex_t mu; /* the writer's lock, recursive */
+    struct db_conn w;   /* every write, reads inside a write, every read of :memory: */
+    uint64_t id;        /* unique per store opened in this process */
+    char *path;         /* file of the database; NULL for :memory: (no readers) */
+    pthread_mutex_t readers_mu;
+    struct db_conn *readers; /* one read-only connection per thread that read, lazily */
 };
 
+/* Writes go through the writer connection under the store's lock. A read outside a write goes
+ * through the calling thread's own connection, in one deferred transaction (WAL: it sees every
+ * committed write and never waits for the writer); a read inside a write (store_bv_tx) joins
+ * the write on the writer connection. */
 /* The store's lock is recursive, so a read call made while the same thread holds a transaction
  * (store_bv_tx) sees and joins that transaction. db_tx_begin itself does not nest. */
 /* Locks the store and begins an immediate transaction. Returns 0, or -1 (unlocked again). */
@@ -31,11 +54,20 @@ int db_tx_begin(struct store *st);
 /* Commits when ok is 0, otherwise rolls back; unlocks. Returns ok, or STORE_ERROR when the
  * commit itself failed. */
 int db_tx_end(struct store *st, int ok);
-/* Locks the store for a read; reads need no transaction. */
+/* A write section that joins the write transaction of the calling thread when it has one,
+ * else is one of its own (BEGIN IMMEDIATE ... COMMIT when ok is STORE_OK, else ROLLBACK).
+ * db_write_begin returns 0, or -1 (nothing to end); db_write_end returns ok, or STORE_ERROR
+ * when the commit failed. */
+int db_write_begin(struct store *st);
+int db_write_end(struct store *st, int ok);
+/* Opens a read section: one deferred transaction (one snapshot for all its statements). When
+ * the outermost section of a connection ends (db_read_end, db_tx_end), every statement handed
+ * out in it is reset: a statement left on a row would hold its read snapshot open, and the WAL
+ * could never start over. */
 void db_read_begin(struct store *st);
 void db_read_end(struct store *st);
 /* Returns a cached prepared statement for a static SQL string, reset and unbound, or NULL
- * (logged). The store must be locked. */
+ * (logged), on the connection of the calling thread's open section. */
 sqlite3_stmt *db_stmt(struct store *st, const char *sql);
 /* Binds helpers: NULL text binds SQL NULL. */
 int db_bind_text(sqlite3_stmt *s, int i, const char *v);

@@ -213,15 +213,16 @@ int store_bv_assignment_get(struct store *st, const char *tenancy, const char *r
     return get(st, SQL_ASSIGN_GET, &ASSIGNMENT, tenancy, region, -1, id, out);
 }
 
-/* Runs a write under the store lock: the row bound through t, or with t NULL one id. */
+/* Runs a write in a write section (joining the calling thread's transaction when it has one):
+ * the row bound through t, or with t NULL one id. */
 static int write_row(struct store *st, const char *sql, const struct db_row *t, const void *row)
 {
     int rc;
 
-    db_read_begin(st);
+    if (db_write_begin(st))
+        return STORE_ERROR;
     rc = t ? db_row_write(st, sql, t, row) : db_exec_text(st, sql, 1, (const char *)row);
-    db_read_end(st);
-    return rc;
+    return db_write_end(st, rc);
 }
 
 int store_bv_volume_put(struct store *st, const struct bv_volume *v)

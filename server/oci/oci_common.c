@@ -285,14 +285,27 @@ int oci_time_parse(const char *s, int64_t *ms)
 void oci_namespace_of(const char *tenancy, char out[13])
 {
     static const char alpha[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+    /* every Object Storage request derives its tenancy's namespace, and SHA256() fetches the
+     * digest anew each call (OpenSSL 3): the last tenancy's namespace is kept per thread */
+    static __thread char last_tenancy[256];
+    static __thread char last_ns[13];
     unsigned char md[SHA256_DIGEST_LENGTH];
+    size_t n = strlen(tenancy);
 
-    SHA256((const unsigned char *)tenancy, strlen(tenancy), md);
+    if (last_ns[0] && !strcmp(tenancy, last_tenancy)) {
+        memcpy(out, last_ns, 13);
+        return;
+    }
+    SHA256((const unsigned char *)tenancy, n, md);
     /* real namespaces are 12 lower-case letters and digits, starting with a letter */
     out[0] = alpha[md[0] % 26];
     for (int i = 1; i < 12; i++)
         out[i] = alpha[md[i] % 36];
     out[12] = '\0';
+    if (n < sizeof(last_tenancy)) {
+        memcpy(last_tenancy, tenancy, n + 1);
+        memcpy(last_ns, out, 13);
+    }
 }
 
 static void body_digest(const struct req *rq, char out[65])

@@ -1,7 +1,8 @@
 #!/bin/sh
 # e2e/run.sh - starts the real cmkemu binary on a free port with a temporary database and drives
-# it with the real clients: aws CLI scripts, boto3 (unittest) and node (node --test), and runs the
-# shell tests of the binary itself (tests/e2e/cli: flags, start-up errors, seeds, the Dockerfile).
+# it with the real clients: aws CLI scripts, boto3 (unittest) and node (node --test), runs the
+# shell tests of the binary itself (tests/e2e/cli: flags, start-up errors, seeds, the Dockerfile),
+# then the reliability suites, which start instances of their own.
 # Prints one "SUITE <name> <passed> <failed>" line per suite.
 BUILD=${BUILD:-build}
 cd "$(dirname "$0")/../.." || exit 2
@@ -54,6 +55,17 @@ if ls tests/e2e/node/*.test.mjs >/dev/null 2>&1; then
     [ -n "$p" ] || { p=0; f=1; }
     echo "SUITE node $p ${f:-1}"
 fi
+
+# reliability (python stdlib): crash safety, concurrency, bad input. Each suite starts cmkemu
+# instances of its own; LONG=1 runs more trials.
+for t in tests/e2e/reliability/test_*.py; do
+    [ -f "$t" ] || continue
+    out=$(python3 tests/e2e/reliability/runner.py "$t" 2>&1); echo "$out"
+    line=$(echo "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -n 1)
+    [ -n "$line" ] || line="0 passed, 1 failed"
+    name=$(basename "$t" .py); name=${name#test_}
+    echo "SUITE reliability/$name $(echo "$line" | awk '{print $1, $3}')"
+done
 
 if ! kill -0 $pid 2>/dev/null; then
     echo "server died during the e2e run"; cat "$tmp/server.log"; echo "SUITE server-alive 0 1"

@@ -76,8 +76,8 @@ static void snapshot(void)
 static void put_back(void)
 {
     /* a cached statement left mid-step would keep its read open */
-    for (int i = 0; i < env.st->nstmts; i++)
-        sqlite3_reset(env.st->stmts[i].st);
+    for (int i = 0; i < env.st->w.nstmts; i++)
+        sqlite3_reset(env.st->w.stmts[i].st);
     exec("PRAGMA foreign_keys = OFF");
     exec("BEGIN");
     for (int i = 0; i < nrestore; i++) {
