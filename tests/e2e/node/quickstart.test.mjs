@@ -7,7 +7,8 @@
 // resolve). The OCI CLI and Terraform blocks cannot run here: they are only checked to be there,
 // and the README to say they are not run. Then the dashboard in headless Chromium: the seeded
 // world on the page, changes through the APIs shown without a reload, POST /_cmkemu/reset and
-// the seed shown again. It saves a screenshot to tests/artifacts/dashboard-seed.png.
+// the seed shown again. It saves screenshots to tests/artifacts: dashboard-seed-changed.png (the
+// changes and their findings) and dashboard-seed.png (the seed again, after the reset).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFile } from "node:child_process";
@@ -236,4 +237,152 @@ test("quickstart: the OCI CLI and Terraform blocks are there, and said not to ru
       (x) => (x.includes(":") ? x : `:${x}`),
     ),
   );
+});
+
+// ---- the dashboard of the seeded world ------------------------------------------------------------
+function ociClient(Cls, endpoint = `${server.url}/oci/us-ashburn-1`) {
+  const pem = readFileSync(join(ROOT, "examples/oci-api-key.pem"), "utf8");
+  const auth = new common.SimpleAuthenticationDetailsProvider(TENANCY, USER, FINGERPRINT, pem, null);
+  const c = new Cls({ authenticationDetailsProvider: auth }, { retryConfiguration: common.NoRetryConfigurationDetails });
+  c.endpoint = endpoint;
+  return c;
+}
+
+test("dashboard: the seeded world, changes through the APIs, a reset back to the seed, without a reload", async () => {
+  const seeded = await state();
+  const awsKey = (desc) => seeded.awsKms.keys.find((k) => k.description === desc);
+  const appKey = awsKey("Application data key");
+  const retired = awsKey("Retired; kept for old data");
+  const reportsKey = seeded.awsKms.keys.find((k) => k.aliases.includes("alias/reports"));
+  const ociKey = (name) => seeded.oci.keys.find((k) => k.displayName === name);
+  const named = (rows, name) => rows.find((r) => (r.name ?? r.displayName) === name);
+  const secureData = named(seeded.oci.buckets, "secure-data");
+  const scratch = named(seeded.oci.buckets, "sandbox-scratch");
+  const sandboxDisk = named(seeded.oci.volumes, "sandbox-disk");
+  const boot = named(seeded.oci.bootVolumes, "secure-boot");
+  const backup = named(seeded.oci.backups, "secure-db-backup");
+  const zone = named(seeded.oci.securityZones, "secure-zone");
+  assert.equal(appKey.keyState, "Enabled");
+  assert.equal(retired.keyState, "Disabled");
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  const pageErrors = [];
+  page.on("console", (m) => m.type() === "error" && pageErrors.push(m.text()));
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  const keyCard = (id) => page.locator(`.card[data-key="${id}"]`);
+  const defaults = (cloud, owner, region) => page.locator(`.card[data-defaults="${cloud} ${owner} ${region}"]`);
+  const row = (card, id) => card.locator(`tr[data-resource="${id}"]`);
+
+  await page.goto(`${server.url}/_cmkemu/ui`);
+  await page.locator("#status.live").waitFor(WAIT);
+  let loads = 0;
+  page.on("load", () => loads++);
+  await page.evaluate(() => {
+    window.__sameDocument = true;
+  });
+
+  // what the seed holds, on the page
+  async function seedShown(when) {
+    const app = keyCard(appKey.arn);
+    await app.getByText("alias/app-key").waitFor(WAIT);
+    await row(app, "dev-app-data").waitFor(WAIT);
+    await app.locator(".card-head .badge", { hasText: "Enabled" }).waitFor(WAIT);
+    await keyCard(retired.arn).locator(".card-head .badge", { hasText: "Disabled" }).waitFor(WAIT);
+    assert.equal(await keyCard(retired.arn).locator("tr[data-resource]").count(), 0, `${when}: retired-key encrypts nothing`);
+    await row(keyCard(reportsKey.arn), "prod-reports").waitFor(WAIT);
+    await row(defaults("AWS", "111111111111", "eu-west-1"), "dev-logs-eu").waitFor(WAIT);
+    const aes = keyCard(AES_KEY);
+    await aes.getByText("aes-key").waitFor(WAIT);
+    await aes.locator(".card-head .badge", { hasText: "ENABLED" }).waitFor(WAIT);
+    for (const id of [SECURE_DB, boot.id, backup.id]) await row(aes, id).waitFor(WAIT);
+    const rotated = keyCard(ociKey("rotated-key").id);
+    await row(rotated, secureData.id).waitFor(WAIT);
+    assert.match(await rotated.innerText(), /2 versions/, when);
+    await keyCard(ociKey("disabled-key").id).locator(".card-head .badge", { hasText: "DISABLED" }).waitFor(WAIT);
+    await keyCard(ociKey("rsa-key").id).getByText("rsa-key").waitFor(WAIT);
+    await row(keyCard(ociKey("phx-key").id), named(seeded.oci.volumes, "phx-disk").id).waitFor(WAIT);
+    const iad = defaults("OCI", TENANCY, "us-ashburn-1");
+    await row(iad, scratch.id).waitFor(WAIT);
+    await row(iad, sandboxDisk.id).waitFor(WAIT);
+    // the zone over "secure" and its children, with the recipe's policies; everything in it is on
+    // a Vault key, so the example seed has no finding
+    const zoneRow = page.locator(`tr[data-zone="${zone.id}"]`);
+    await zoneRow.getByText("secure-zone").waitFor(WAIT);
+    await zoneRow.getByText("deny buckets_without_vault_key").waitFor(WAIT);
+    assert.equal(await page.locator("tr[data-zone]").count(), 1, `${when}: one zone`);
+    await page.locator('[data-alert="none"]').waitFor(WAIT);
+    assert.equal(await page.locator("tr.violation").count(), 0, `${when}: no violation`);
+  }
+  await seedShown("at start");
+
+  // ---- changes through the APIs ---------------------------------------------------------------
+  // the seeded S3 bucket on the seeded, disabled key; the seeded OCI bucket on another Vault key
+  const s3 = new S3Client({
+    endpoint: server.url,
+    forcePathStyle: true,
+    region: "us-east-1",
+    credentials: { accessKeyId: "111111111111", secretAccessKey: "x" },
+    maxAttempts: 1,
+  });
+  await s3.send(
+    new PutBucketEncryptionCommand({
+      Bucket: "dev-app-data",
+      ServerSideEncryptionConfiguration: {
+        Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "aws:kms", KMSMasterKeyID: retired.arn } }],
+      },
+    }),
+  );
+  const store = ociClient(objectstorage.ObjectStorageClient);
+  const namespaceName = (await store.getNamespace({})).value;
+  await store.updateBucket({ namespaceName, bucketName: "secure-data", updateBucketDetails: { kmsKeyId: AES_KEY } });
+  // disable aes-key; a security zone over the sandbox compartment
+  const vault = named(seeded.oci.vaults, "main-vault");
+  const mgmt = (
+    await ociClient(km.KmsVaultClient).getVault({ vaultId: vault.id })
+  ).vault.managementEndpoint;
+  await ociClient(km.KmsManagementClient, mgmt).disableKey({ keyId: AES_KEY });
+  const sandboxZone = (
+    await ociClient(cg.CloudGuardClient).createSecurityZone({
+      createSecurityZoneDetails: { compartmentId: scratch.compartmentId, displayName: "sandbox-zone", securityZoneRecipeId: zone.recipeId },
+    })
+  ).securityZone;
+
+  await row(keyCard(retired.arn), "dev-app-data").waitFor(WAIT);
+  await row(keyCard(appKey.arn), "dev-app-data").waitFor({ state: "detached", ...WAIT });
+  await row(keyCard(AES_KEY), secureData.id).waitFor(WAIT);
+  await row(keyCard(ociKey("rotated-key").id), secureData.id).waitFor({ state: "detached", ...WAIT });
+  await keyCard(AES_KEY).locator(".card-head .badge", { hasText: "DISABLED" }).waitFor(WAIT);
+  const inactive = page.locator('[data-alert="inactive-key"]');
+  await inactive.locator(`li[data-key="${retired.arn}"]`).getByText(/is Disabled and still encrypts 1 resource/).waitFor(WAIT);
+  await inactive.locator(`li[data-key="${AES_KEY}"]`).getByText(/is DISABLED and still encrypts 4 resources/).waitFor(WAIT);
+  const zoneAlert = page.locator('[data-alert="zone"]');
+  await zoneAlert.getByText(/Bucket sandbox-scratch .* in security zone sandbox-zone/).waitFor(WAIT);
+  await page.locator(`tr[data-zone="${sandboxZone.id}"]`).getByText("sandbox-zone").waitFor(WAIT);
+  await row(defaults("OCI", TENANCY, "us-ashburn-1"), scratch.id).and(page.locator("tr.violation")).waitFor(WAIT);
+  assert.equal(await page.locator('[data-alert="none"]').count(), 0);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, "dashboard-seed-changed.png"), fullPage: true });
+
+  // ---- back to the seed ---------------------------------------------------------------------------
+  const r = await fetch(`${server.url}/_cmkemu/reset`, { method: "POST" });
+  assert.equal(r.status, 200);
+  assert.deepEqual(await r.json(), { status: "ok", family: "all", seed: "examples/seed.json" });
+  await page.locator(`tr[data-zone="${sandboxZone.id}"]`).waitFor({ state: "detached", ...WAIT });
+  await seedShown("after the reset");
+  await page.screenshot({ path: join(ARTIFACTS, "dashboard-seed.png"), fullPage: true });
+
+  // the same page all along, and the state is the seed's again
+  assert.equal(loads, 0);
+  assert.equal(await page.evaluate(() => window.__sameDocument), true);
+  assert.deepEqual(pageErrors, []);
+  const again = await state();
+  for (const k of ["s3", "awsKms", "oci"]) {
+    const strip = (x) => JSON.stringify(x, (key, v) => (/^(createdAt|updatedAt|timeCreated)$/.test(key) ? undefined : v));
+    assert.equal(strip(again[k]), strip(seeded[k]), `${k} is the seed's again`);
+  }
 });
