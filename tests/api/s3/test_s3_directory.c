@@ -374,6 +374,41 @@ static void test_objects(void)
     resp_release(&rs);
 }
 
+/* CHOICE: the AWS SDK for JavaScript v3 addresses a directory bucket at a custom endpoint as
+ * "/<bucket>/" plus the operation's path: "/<bucket>//<key>", "/<bucket>//?session". */
+static void test_js_sdk_paths(void)
+{
+    struct resp rs;
+
+    resp_init(&rs);
+    s3_call(&t, "GET", "/js--use1-az4--x-s3//?session", NULL, NULL, NULL, &rs);
+    CHECK_INT(rs.status, 200);
+    CHECK_CONTAINS(buf_str(&rs.body), "<CreateSessionResult ");
+    s3_call(&t, "PUT", "/js--use1-az4--x-s3//", NULL, NULL, AZ_CFG, &rs);
+    CHECK_INT(rs.status, 200);
+    CHECK_STR(s3_hdr(&rs, "Location"), "/js--use1-az4--x-s3");
+    s3_call(&t, "PUT", "/js--use1-az4--x-s3//dir/a?x-id=PutObject", NULL, NULL, "js", &rs);
+    CHECK_INT(rs.status, 200);
+    s3_call(&t, "GET", "/js--use1-az4--x-s3/dir/a", NULL, NULL, NULL, &rs);
+    CHECK_INT(rs.status, 200);
+    CHECK_STR(buf_str(&rs.body), "js");
+    s3_call(&t, "GET", "/js--use1-az4--x-s3//?list-type=2", NULL, NULL, NULL, &rs);
+    CHECK_CONTAINS(buf_str(&rs.body), "<Key>dir/a</Key>");
+    s3_call(&t, "DELETE", "/js--use1-az4--x-s3//dir/a?x-id=DeleteObject", NULL, NULL, NULL, &rs);
+    CHECK_INT(rs.status, 204);
+    s3_call(&t, "DELETE", "/js--use1-az4--x-s3//", NULL, NULL, NULL, &rs);
+    CHECK_INT(rs.status, 204);
+    /* a general-purpose bucket keeps "/" as the first character of a key */
+    s3_new_bucket(&t, "general-slash");
+    s3_call(&t, "PUT", "/general-slash//a", NULL, NULL, "s", &rs);
+    CHECK_INT(rs.status, 200);
+    s3_call(&t, "GET", "/general-slash/a", NULL, NULL, NULL, &rs);
+    CHECK_INT(rs.status, 404);
+    s3_call(&t, "GET", "/general-slash//a", NULL, NULL, NULL, &rs);
+    CHECK_INT(rs.status, 200);
+    resp_release(&rs);
+}
+
 int main(void)
 {
     if (apitest_open(&t))
@@ -384,6 +419,7 @@ int main(void)
     TEST(test_encryption_rules);
     TEST(test_encryption_errors);
     TEST(test_objects);
+    TEST(test_js_sdk_paths);
     apitest_close(&t);
     return TEST_REPORT();
 }

@@ -1,5 +1,7 @@
 // s3_objects.test.mjs - S3 objects with @aws-sdk/client-s3: PutObject/GetObject/HeadObject with
-// SSE headers, the aws/s3 key, ListObjectsV2, CopyObject, and KMS errors as the SDK reports them.
+// SSE headers, the bucket default (AES256, aws:kms with a key, aws:kms without one: the aws/s3
+// key), ListObjectsV2, CopyObject, KMS errors on write and read and the invalid SSE header
+// combinations as the SDK reports them.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash, randomBytes } from "node:crypto";
@@ -128,4 +130,81 @@ test("KMS errors with status and name", async () => {
     await rejects(
         s3.send(new PutObjectCommand({ Bucket: b, Key: "k", Body: "x", ServerSideEncryption: "BOGUS" })),
         400, "InvalidArgument", "The encryption method specified is not supported");
+});
+
+const defaultRule = (algorithm, key, bke) => ({
+    ApplyServerSideEncryptionByDefault: { SSEAlgorithm: algorithm, ...(key ? { KMSMasterKeyID: key } : {}) },
+    ...(bke === undefined ? {} : { BucketKeyEnabled: bke }),
+});
+const putDefault = (b, rule) =>
+    s3.send(new PutBucketEncryptionCommand({ Bucket: b, ServerSideEncryptionConfiguration: { Rules: [rule] } }));
+const sse = (r) => ({
+    ServerSideEncryption: r.ServerSideEncryption, SSEKMSKeyId: r.SSEKMSKeyId, BucketKeyEnabled: r.BucketKeyEnabled,
+});
+
+test("the bucket default: AES256 never has a bucket key; aws:kms with a key id answers its ARN and the bucket key", async () => {
+    const b = await newBucket();
+    await putDefault(b, defaultRule("AES256", undefined, true));
+    const aes = await s3.send(new PutObjectCommand({ Bucket: b, Key: "aes", Body: "x" }));
+    assert.deepEqual(sse(aes), { ServerSideEncryption: "AES256", SSEKMSKeyId: undefined, BucketKeyEnabled: undefined });
+
+    const key = (await kms("CreateKey", {})).KeyMetadata;
+    await putDefault(b, defaultRule("aws:kms", key.KeyId, true));
+    const want = { ServerSideEncryption: "aws:kms", SSEKMSKeyId: key.Arn, BucketKeyEnabled: true };
+    const put = await s3.send(new PutObjectCommand({ Bucket: b, Key: "k", Body: "secret" }));
+    assert.deepEqual(sse(put), want);
+    assert.notEqual(put.ETag, `"${createHash("md5").update("secret").digest("hex")}"`);
+    assert.deepEqual(sse(await s3.send(new HeadObjectCommand({ Bucket: b, Key: "k" }))), want);
+    const got = await s3.send(new GetObjectCommand({ Bucket: b, Key: "k" }));
+    assert.deepEqual(sse(got), want);
+    assert.equal(await got.Body.transformToString(), "secret");
+    // objects written before keep their encryption
+    assert.deepEqual(sse(await s3.send(new HeadObjectCommand({ Bucket: b, Key: "aes" }))),
+        { ServerSideEncryption: "AES256", SSEKMSKeyId: undefined, BucketKeyEnabled: undefined });
+});
+
+test("KMS.NotFoundException, KMS.DisabledException and KMS.KMSInvalidStateException on write and read", async () => {
+    const b = await newBucket();
+    const put = (keyId, k = "k") =>
+        s3.send(new PutObjectCommand({ Bucket: b, Key: k, Body: "x", ServerSideEncryption: "aws:kms", SSEKMSKeyId: keyId }));
+    await rejects(put("fake-key-id"), 400, "KMS.NotFoundException", "Invalid keyId 'fake-key-id'");
+    await rejects(put("alias/no-such-alias-node"), 400, "KMS.NotFoundException",
+        `Alias arn:aws:kms:us-east-1:${ACCOUNT}:alias/no-such-alias-node is not found.`);
+    // the bucket default is checked on write only
+    const uid = "0000abcd-12ab-34cd-56ef-1234567890ab";
+    await putDefault(b, defaultRule("aws:kms", uid, true));
+    await rejects(s3.send(new PutObjectCommand({ Bucket: b, Key: "d", Body: "x" })), 400, "KMS.NotFoundException",
+        `Key 'arn:aws:kms:us-east-1:${ACCOUNT}:key/${uid}' does not exist`);
+
+    const key = (await kms("CreateKey", {})).KeyMetadata;
+    await put(key.KeyId);
+    await kms("DisableKey", { KeyId: key.KeyId });
+    const disabled = `${key.Arn} is disabled.`;
+    await rejects(put(key.KeyId, "k2"), 400, "KMS.DisabledException", disabled);
+    await rejects(s3.send(new GetObjectCommand({ Bucket: b, Key: "k" })), 400, "KMS.DisabledException", disabled);
+    // HEAD answers 400 without a body: the SDK has no code to read and names it "Unknown"
+    await rejects(s3.send(new HeadObjectCommand({ Bucket: b, Key: "k" })), 400, "Unknown");
+    await kms("EnableKey", { KeyId: key.KeyId });
+    assert.equal(await (await s3.send(new GetObjectCommand({ Bucket: b, Key: "k" }))).Body.transformToString(), "x");
+
+    await kms("ScheduleKeyDeletion", { KeyId: key.KeyId, PendingWindowInDays: 7 });
+    const pending = `${key.Arn} is pending deletion.`;
+    await rejects(s3.send(new GetObjectCommand({ Bucket: b, Key: "k" })), 400, "KMS.KMSInvalidStateException", pending);
+    await rejects(put(key.Arn, "k3"), 400, "KMS.KMSInvalidStateException", pending);
+});
+
+test("invalid SSE header combinations", async () => {
+    const b = await newBucket();
+    let e = await rejects(s3.send(new PutObjectCommand({ Bucket: b, Key: "k", Body: "x", ServerSideEncryption: "BOGUS" })),
+        400, "InvalidArgument", "The encryption method specified is not supported");
+    assert.equal(e.ArgumentName, "x-amz-server-side-encryption");
+    await rejects(s3.send(new PutObjectCommand({ Bucket: b, Key: "k", Body: "x", SSEKMSKeyId: "abc" })), 400,
+        "InvalidArgument",
+        "Server Side Encryption with AWS KMS managed key requires HTTP header x-amz-server-side-encryption : aws:kms");
+    e = await rejects(s3.send(new PutObjectCommand({
+        Bucket: b, Key: "k", Body: "x", ServerSideEncryption: "AES256", SSECustomerAlgorithm: "AES256", SSECustomerKey: "k".repeat(32),
+    })), 400, "InvalidArgument",
+    "Server Side Encryption with Customer provided key is incompatible with the encryption method specified");
+    assert.equal(e.ArgumentName, "x-amz-server-side-encryption");
+    assert.equal(e.ArgumentValue, "AES256");
 });
