@@ -70,7 +70,9 @@ test("create a volume, read and unassign its key", async () => {
   const upd = await bs.updateVolume({ volumeId: v.id, updateVolumeDetails: { sizeInGBs: 60 }, ifMatch: got.etag });
   assert.equal(upd.volume.sizeInGBs, 60);
   await bs.deleteVolume({ volumeId: v.id });
-  assert.equal((await bs.getVolume({ volumeId: v.id })).volume.lifecycleState, "TERMINATED");
+  const gone = await ociError(() => bs.getVolume({ volumeId: v.id }));
+  assert.equal(gone.statusCode, 404);
+  assert.equal(gone.serviceCode, "NotAuthorizedOrNotFound");
 });
 
 test("key rules reject malformed, foreign and unknown keys", async () => {
