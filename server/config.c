@@ -35,6 +35,7 @@ static const struct opt opts[] = {
     { "--port-file",    "CMKEMU_PORT_FILE",    OPT_STR,   OFF(port_file),       sizeof(((struct config *)0)->port_file),       "",           "write the bound port to this file once listening" },
     { "--auth",         "CMKEMU_AUTH",         OPT_AUTH,  OFF(auth),            0,                                             "off",        "off (any signature is accepted) or strict (valid signatures by registered credentials)" },
     { "--auth-config",  "CMKEMU_AUTH_CONFIG",  OPT_STR,   OFF(auth_config),     sizeof(((struct config *)0)->auth_config),     "",           "JSON file of AWS access keys and OCI API keys, loaded into the store at start" },
+    { "--bv-provisioning-ms", "CMKEMU_BV_PROVISIONING_MS", OPT_INT, OFF(bv_provisioning_ms), 0,                                     "0",          "milliseconds a new Block Volume resource reads PROVISIONING/REQUEST_RECEIVED/CREATING before AVAILABLE" },
     { "--seed",         "CMKEMU_SEED",         OPT_STR,   OFF(seed_path),       sizeof(((struct config *)0)->seed_path),       "",           "JSON seed file: the state at start and after every POST /_cmkemu/reset" },
 };
 /* clang-format on */

@@ -30,6 +30,10 @@ struct config {
     char auth_config[1024]; /* --auth-config / CMKEMU_AUTH_CONFIG: credentials (JSON) */
     char seed_path[1024];   /* --seed / CMKEMU_SEED: JSON seed file loaded at start and on reset */
     enum log_format log_format; /* --log-format / CMKEMU_LOG_FORMAT: text or json lines */
+    /* --bv-provisioning-ms / CMKEMU_BV_PROVISIONING_MS: Block Volume resources read in their
+     * transitional state (PROVISIONING, REQUEST_RECEIVED, CREATING) for this long after their
+     * creation; 0 makes them AVAILABLE at once */
+    unsigned bv_provisioning_ms;
     /* --health-check[=URL]: probe a running cmkemu and exit (no environment variable) */
     int health_check;
     char health_url[512]; /* "" probes http://<host>:<port>/_cmkemu/health */

@@ -25,11 +25,18 @@
     "id, tenancy, region, asset_id, policy_id, xrc_kms_key_id, time_created_ms, etag"
 
 /* Filters shared by the list queries: ?1 tenancy, ?2 region, ?3 is_boot, ?4 after_seq,
- * ?5 limit + 1, then optional filters (NULL = any). */
-#define LIST_WHERE                                                                   \
+ * ?5 limit + 1, then optional filters (NULL = any); ?12 fresh_after_ms. STATE is the state the
+ * row reads in (an AVAILABLE row created after ?12 reads transitional); without a lifecycleState
+ * filter TERMINATED rows are left out. */
+#define LIST_WHERE(STATE)                                                            \
     " WHERE tenancy = ?1 AND region = ?2 AND is_boot = ?3 AND seq > ?4"              \
     " AND (?6 IS NULL OR compartment_id = ?6) AND (?8 IS NULL OR display_name = ?8)" \
-    " AND (?9 IS NULL OR lifecycle_state = ?9)"
+    " AND ((?9 IS NULL AND lifecycle_state <> 'TERMINATED') OR " STATE " = ?9)"
+#define FRESH     " lifecycle_state = 'AVAILABLE' AND time_created_ms > ?12 "
+#define VOL_STATE "(CASE WHEN" FRESH "THEN 'PROVISIONING' ELSE lifecycle_state END)"
+#define BACKUP_STATE                                                          \
+    "(CASE WHEN" FRESH "THEN (CASE WHEN COALESCE(source_backup_id, '') = '' " \
+    "THEN 'REQUEST_RECEIVED' ELSE 'CREATING' END) ELSE lifecycle_state END)"
 
 static const char SQL_VOL_GET[] =
     "SELECT " VOL_COLS ", seq FROM bv_volume WHERE id = ?1 AND tenancy = ?2 AND region = ?3 "
@@ -43,9 +50,9 @@ static const char SQL_VOL_PUT[] =
     "kms_key_id = excluded.kms_key_id, source_type = excluded.source_type, "
     "source_id = excluded.source_id, image_id = excluded.image_id, etag = excluded.etag, "
     "freeform_tags = excluded.freeform_tags, defined_tags = excluded.defined_tags";
-static const char SQL_VOL_LIST[] = "SELECT " VOL_COLS ", seq FROM bv_volume" LIST_WHERE
-                                   " AND (?7 IS NULL OR availability_domain = ?7)"
-                                   " AND ?10 IS NULL AND ?11 IS NULL ORDER BY seq LIMIT ?5";
+static const char SQL_VOL_LIST[] = "SELECT " VOL_COLS ", seq FROM bv_volume" LIST_WHERE(
+    VOL_STATE) " AND (?7 IS NULL OR availability_domain = ?7)"
+               " AND ?10 IS NULL AND ?11 IS NULL ORDER BY seq LIMIT ?5";
 
 static const char SQL_BACKUP_GET[] =
     "SELECT " BACKUP_COLS ", seq FROM bv_backup WHERE id = ?1 AND tenancy = ?2 AND region = ?3 "
@@ -56,10 +63,10 @@ static const char SQL_BACKUP_PUT[] =
     "display_name = excluded.display_name, lifecycle_state = excluded.lifecycle_state, "
     "kms_key_id = excluded.kms_key_id, etag = excluded.etag, "
     "freeform_tags = excluded.freeform_tags, defined_tags = excluded.defined_tags";
-static const char SQL_BACKUP_LIST[] = "SELECT " BACKUP_COLS ", seq FROM bv_backup" LIST_WHERE
-                                      " AND ?7 IS NULL AND (?10 IS NULL OR volume_id = ?10)"
-                                      " AND (?11 IS NULL OR source_backup_id = ?11)"
-                                      " ORDER BY seq LIMIT ?5";
+static const char SQL_BACKUP_LIST[] = "SELECT " BACKUP_COLS ", seq FROM bv_backup" LIST_WHERE(
+    BACKUP_STATE) " AND ?7 IS NULL AND (?10 IS NULL OR volume_id = ?10)"
+                  " AND (?11 IS NULL OR source_backup_id = ?11)"
+                  " ORDER BY seq LIMIT ?5";
 
 static const char SQL_REPLICA_GET[] =
     "SELECT " REPLICA_COLS ", seq FROM bv_replica WHERE id = ?1 AND tenancy = ?2 AND region = ?3 "
@@ -69,10 +76,10 @@ static const char SQL_REPLICA_PUT[] =
     "?11, ?12, ?13, ?14) ON CONFLICT(id) DO UPDATE SET "
     "display_name = excluded.display_name, lifecycle_state = excluded.lifecycle_state, "
     "kms_key_id = excluded.kms_key_id, size_in_gbs = excluded.size_in_gbs, etag = excluded.etag";
-static const char SQL_REPLICA_LIST[] = "SELECT " REPLICA_COLS ", seq FROM bv_replica" LIST_WHERE
-                                       " AND (?7 IS NULL OR availability_domain = ?7)"
-                                       " AND (?10 IS NULL OR volume_id = ?10) AND ?11 IS NULL"
-                                       " ORDER BY seq LIMIT ?5";
+static const char SQL_REPLICA_LIST[] = "SELECT " REPLICA_COLS ", seq FROM bv_replica" LIST_WHERE(
+    VOL_STATE) " AND (?7 IS NULL OR availability_domain = ?7)"
+               " AND (?10 IS NULL OR volume_id = ?10) AND ?11 IS NULL"
+               " ORDER BY seq LIMIT ?5";
 static const char SQL_REPLICAS_OF[] =
     "SELECT " REPLICA_COLS ", seq FROM bv_replica WHERE volume_id = ?1 ORDER BY seq";
 static const char SQL_REPLICA_DELETE_OF[] = "DELETE FROM bv_replica WHERE volume_id = ?1";
@@ -274,6 +281,7 @@ static void bind_filter(sqlite3_stmt *s, const struct bv_filter *f)
     db_bind_text(s, 9, f->lifecycle_state);
     db_bind_text(s, 10, f->volume_id);
     db_bind_text(s, 11, f->source_backup_id);
+    sqlite3_bind_int64(s, 12, f->fresh_after_ms);
 }
 
 /* A row table and the typed callback it is handed to, so one walker serves every list. */

@@ -112,8 +112,12 @@ struct bv_filter {
     const char *lifecycle_state;
     const char *volume_id;        /* backups: (boot)volumeId; replicas: their volume */
     const char *source_backup_id; /* backups: source(Boot)VolumeBackupId */
-    int64_t after_seq;            /* only rows after this page position */
-    int limit;                    /* at most this many rows; 0 = all */
+    /* rows AVAILABLE in the table but created after this time (ms) read in their transitional
+     * state (PROVISIONING; backups REQUEST_RECEIVED, copies CREATING), which lifecycle_state
+     * filters on; INT64_MAX: none. Without lifecycle_state, TERMINATED rows are left out. */
+    int64_t fresh_after_ms;
+    int64_t after_seq; /* only rows after this page position */
+    int limit;         /* at most this many rows; 0 = all */
 };
 
 /* A list callback gets each row in order; a non-zero return stops the walk with that value. */

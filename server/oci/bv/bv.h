@@ -50,7 +50,8 @@ struct bv_txerr {
     int err;       /* oci_err row, 0 = none */
     char arg[512]; /* the row's "%s" */
 };
-/* Records err/arg in e and returns STORE_CONFLICT, so the transaction rolls back. */
+/* Records err/arg in e (arg may be e->arg) and returns STORE_CONFLICT, so the transaction rolls
+ * back. */
 int bv_txfail(struct bv_txerr *e, int err, const char *arg);
 /* Answers the outcome of store_bv_tx: 0 when rc is STORE_OK, else the error it answered. */
 int bv_tx_answer(struct resp *rs, struct ctx *cx, int rc, const struct bv_txerr *e);
@@ -82,12 +83,26 @@ void bv_default_name(const char *prefix, int64_t now_ms, char *out, size_t n);
 /* Copies s into out (size n), truncating. */
 void bv_copy(char *out, size_t n, const char *s);
 
+/* Lifecycle (CHOICE: derived at read time, no timers): rows are stored AVAILABLE (or
+ * TERMINATED); one created less than --bv-provisioning-ms ago reads in its transitional state.
+ * bv_fresh_after is the creation time after which a row is still transitional (INT64_MAX when
+ * the delay is 0); the bv_view_* calls put the state a row reads in into its lifecycle_state. */
+int64_t bv_fresh_after(const struct ctx *cx);
+void bv_view_volume(const struct ctx *cx, struct bv_volume *v);
+/* a backup reads REQUEST_RECEIVED, a cross-region copy CREATING */
+void bv_view_backup(const struct ctx *cx, struct bv_backup *b);
+void bv_view_replica(const struct ctx *cx, struct bv_replica *r);
+/* OCI_OK when state is AVAILABLE, else OCI_ERR_INCORRECT_STATE with its message in msg (size
+ * n): what (e.g. "Volume"), id and the state. */
+int bv_need_available(const char *what, const char *id, const char *state, char *msg, size_t n);
+
 /* limit (default 100, 1..1000) and page (a position from an earlier opc-next-page). */
 extern const struct oci_paging bv_paging;
 
 /* A list request and the rows rendered so far (the store's list callbacks append to items). */
 struct bv_list {
     const struct bv_kind *k;
+    const struct ctx *cx;
     struct store *st;
     struct bv_filter f;
     json_t *items;
@@ -105,9 +120,11 @@ size_t bv_load_replicas(struct store *st, const char *volume_id, struct bv_repli
 
 /* bv_volume.c: volumes and boot volumes */
 /* Loads the volume of the request's path for a change, inside store_bv_tx: 404 when absent or
- * TERMINATED, 412 when if-match differs (recorded in e). STORE_OK or STORE_CONFLICT. */
-int bv_volume_for_change(struct store *st, const struct req *rq, const struct bv_kind *k,
-                         struct bv_volume *v, struct bv_txerr *e);
+ * TERMINATED, 412 when if-match differs, with need_available 409 IncorrectState while it is not
+ * AVAILABLE (recorded in e). v reads in its current state. STORE_OK or STORE_CONFLICT. */
+int bv_volume_for_change(struct store *st, const struct req *rq, struct ctx *cx,
+                         const struct bv_kind *k, int need_available, struct bv_volume *v,
+                         struct bv_txerr *e);
 api_handler bv_create_volume, bv_get_volume, bv_list_volumes, bv_update_volume, bv_delete_volume;
 api_handler bv_create_boot_volume, bv_get_boot_volume, bv_list_boot_volumes, bv_update_boot_volume,
     bv_delete_boot_volume;

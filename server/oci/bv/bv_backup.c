@@ -47,6 +47,11 @@ static int create_tx(struct store *st, void *arg)
     if (store_bv_volume_get(st, rq->account, rq->region, op->k->is_boot, op->volume_id, &v) ||
         !strcmp(v.lifecycle_state, "TERMINATED"))
         return bv_txfail(&op->e, OCI_ERR_BV_RELATED_NOT_FOUND, op->volume_id);
+    bv_view_volume(op->cx, &v);
+    e = bv_need_available(op->k->is_boot ? "Boot volume" : "Volume", v.id, v.lifecycle_state,
+                          op->e.arg, sizeof(op->e.arg));
+    if (e)
+        return bv_txfail(&op->e, e, op->e.arg);
     if (op->key) {
         e = bv_key_check(st, op->key, rq->region, BV_KEY_SAME_REGION);
         if (e)
@@ -123,6 +128,7 @@ static int create_backup(const struct req *rq, struct ctx *cx, struct resp *rs,
     oci_new_etag(rq, cx, op->b.etag);
     if ((e = bv_tx_answer(rs, cx, store_bv_tx(cx->store, create_tx, op), &op->e)))
         goto out;
+    bv_view_backup(cx, &op->b);
     oci_answer(rq, rs, bv_json_backup(k, &op->b), op->b.etag);
     oci_retry_record(rq, cx, rs);
 out:
@@ -139,19 +145,29 @@ static int get_backup(const struct req *rq, struct ctx *cx, struct resp *rs,
 
     if (!b)
         return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
-    if (store_bv_backup_get(cx->store, rq->account, rq->region, k->is_boot, rq->param[0], b))
+    /* a TERMINATED backup answers 404 like every other operation on it */
+    if (store_bv_backup_get(cx->store, rq->account, rq->region, k->is_boot, rq->param[0], b) ||
+        !strcmp(b->lifecycle_state, "TERMINATED")) {
         e = oci_fail(rs, cx, OCI_ERR_NOT_FOUND, NULL);
-    else
+    } else {
+        bv_view_backup(cx, b);
         oci_answer(rq, rs, bv_json_backup(k, b), b->etag);
+    }
     free(b);
     return e;
 }
 
-static int list_one(const struct bv_backup *b, void *arg)
+static int list_one(const struct bv_backup *row, void *arg)
 {
     struct bv_list *l = arg;
+    struct bv_backup *b = malloc(sizeof(*b));
 
+    if (!b)
+        return STORE_ERROR;
+    *b = *row;
+    bv_view_backup(l->cx, b);
     json_array_append_new(l->items, bv_json_backup(l->k, b));
+    free(b);
     return 0;
 }
 
@@ -175,16 +191,28 @@ static int list_backups(const struct req *rq, struct ctx *cx, struct resp *rs,
     return bv_list_end(rs, cx, &l, rc, next);
 }
 
-/* Loads the backup of the path for a change: 404 when absent or TERMINATED, 412 on if-match. */
-static int load_for_change(struct store *st, struct backup_op *op, struct bv_backup *b)
+static const char *backup_name(const struct bv_kind *k)
+{
+    return k->is_boot ? "Boot volume backup" : "Volume backup";
+}
+
+/* Loads the backup of the path for a change: 404 when absent or TERMINATED, 412 on if-match,
+ * with need_available 409 IncorrectState while it is not AVAILABLE. */
+static int load_for_change(struct store *st, struct backup_op *op, int need_available,
+                           struct bv_backup *b)
 {
     const struct req *rq = op->rq;
+    int e;
 
     if (store_bv_backup_get(st, rq->account, rq->region, op->k->is_boot, rq->param[0], b) ||
         !strcmp(b->lifecycle_state, "TERMINATED"))
         return bv_txfail(&op->e, OCI_ERR_NOT_FOUND, NULL);
     if (!oci_if_match_ok(rq, b->etag))
         return bv_txfail(&op->e, OCI_ERR_NO_ETAG_MATCH, NULL);
+    bv_view_backup(op->cx, b);
+    if (need_available && (e = bv_need_available(backup_name(op->k), b->id, b->lifecycle_state,
+                                                 op->e.arg, sizeof(op->e.arg))))
+        return bv_txfail(&op->e, e, op->e.arg);
     return STORE_OK;
 }
 
@@ -192,7 +220,7 @@ static int update_tx(struct store *st, void *arg)
 {
     struct backup_op *op = arg;
     struct bv_backup *b = &op->b;
-    int rc = load_for_change(st, op, b);
+    int rc = load_for_change(st, op, 1, b);
     int e;
 
     if (rc)
@@ -265,7 +293,8 @@ out:
 static int delete_tx(struct store *st, void *arg)
 {
     struct backup_op *op = arg;
-    int rc = load_for_change(st, op, &op->b);
+    /* CHOICE: a backup still REQUEST_RECEIVED or CREATING may be deleted */
+    int rc = load_for_change(st, op, 0, &op->b);
 
     if (rc)
         return rc;
@@ -301,6 +330,11 @@ static int copy_tx(struct store *st, void *arg)
     if (store_bv_backup_get(st, rq->account, rq->region, op->k->is_boot, rq->param[0], src) ||
         !strcmp(src->lifecycle_state, "TERMINATED"))
         return bv_txfail(&op->e, OCI_ERR_NOT_FOUND, NULL);
+    bv_view_backup(op->cx, src);
+    e = bv_need_available(backup_name(op->k), src->id, src->lifecycle_state, op->e.arg,
+                          sizeof(op->e.arg));
+    if (e)
+        return bv_txfail(&op->e, e, op->e.arg);
     /* the key must exist in the destination region; without one the copy is Oracle-managed,
      * never the source's key (§2.2, §6) */
     if (op->key) {
@@ -315,7 +349,7 @@ static int copy_tx(struct store *st, void *arg)
     bv_copy(b->compartment_id, sizeof(b->compartment_id), src->compartment_id);
     bv_copy(b->display_name, sizeof(b->display_name),
             op->name && *op->name ? op->name : src->display_name);
-    /* CHOICE: the copy is AVAILABLE at once */
+    /* stored AVAILABLE; it reads CREATING for --bv-provisioning-ms (bv_view_backup) */
     bv_copy(b->lifecycle_state, sizeof(b->lifecycle_state), "AVAILABLE");
     bv_copy(b->type, sizeof(b->type), src->type);
     bv_copy(b->source_type, sizeof(b->source_type), src->source_type);
@@ -375,6 +409,7 @@ static int copy_backup(const struct req *rq, struct ctx *cx, struct resp *rs,
     oci_new_etag(rq, cx, op->b.etag);
     if ((e = bv_tx_answer(rs, cx, store_bv_tx(cx->store, copy_tx, op), &op->e)))
         goto out;
+    bv_view_backup(cx, &op->b);
     oci_answer(rq, rs, bv_json_backup(k, &op->b), op->b.etag);
     bv_new_ocid(cx, "coreservicesworkrequest", op->dest->name, wr, sizeof(wr));
     resp_header(rs, "opc-work-request-id", wr);

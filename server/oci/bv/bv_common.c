@@ -49,7 +49,8 @@ const struct bv_kind bv_boot = {
 int bv_txfail(struct bv_txerr *e, int err, const char *arg)
 {
     e->err = err;
-    bv_copy(e->arg, sizeof(e->arg), arg ? arg : "");
+    if (arg != e->arg)
+        bv_copy(e->arg, sizeof(e->arg), arg ? arg : "");
     return STORE_CONFLICT;
 }
 
@@ -171,6 +172,46 @@ void bv_copy(char *out, size_t n, const char *s)
     snprintf(out, n, "%s", s ? s : "");
 }
 
+int64_t bv_fresh_after(const struct ctx *cx)
+{
+    unsigned d = cx->cfg ? cx->cfg->bv_provisioning_ms : 0;
+
+    return d ? cx->now_ms - (int64_t)d : INT64_MAX;
+}
+
+/* The same rule as the store's list filter (oci_bv_store.c, FRESH). */
+static void settle(char *state, size_t n, int64_t created_ms, const struct ctx *cx,
+                   const char *transitional)
+{
+    if (!strcmp(state, "AVAILABLE") && created_ms > bv_fresh_after(cx))
+        bv_copy(state, n, transitional);
+}
+
+void bv_view_volume(const struct ctx *cx, struct bv_volume *v)
+{
+    settle(v->lifecycle_state, sizeof(v->lifecycle_state), v->time_created_ms, cx, "PROVISIONING");
+}
+
+void bv_view_backup(const struct ctx *cx, struct bv_backup *b)
+{
+    settle(b->lifecycle_state, sizeof(b->lifecycle_state), b->time_created_ms, cx,
+           b->source_backup_id[0] ? "CREATING" : "REQUEST_RECEIVED");
+}
+
+void bv_view_replica(const struct ctx *cx, struct bv_replica *r)
+{
+    settle(r->lifecycle_state, sizeof(r->lifecycle_state), r->time_created_ms, cx, "PROVISIONING");
+}
+
+int bv_need_available(const char *what, const char *id, const char *state, char *msg, size_t n)
+{
+    if (!strcmp(state, "AVAILABLE"))
+        return OCI_OK;
+    snprintf(msg, n, "%s '%s' is in the %s state; the operation needs it AVAILABLE.", what, id,
+             state);
+    return OCI_ERR_INCORRECT_STATE;
+}
+
 /* CHOICE: the page token is the position of the last row of the previous page */
 const struct oci_paging bv_paging = { 100, 1000, 1, INT64_MAX, OCI_ERR_BV_INVALID_PAGE };
 
@@ -184,6 +225,7 @@ int bv_list_begin(const struct req *rq, struct ctx *cx, struct resp *rs, const s
     if (e)
         return e;
     l->k = k;
+    l->cx = cx;
     l->st = cx->store;
     l->f.tenancy = rq->account;
     l->f.region = rq->region;
@@ -191,6 +233,7 @@ int bv_list_begin(const struct req *rq, struct ctx *cx, struct resp *rs, const s
     l->f.compartment_id = req_query(rq, "compartmentId");
     l->f.display_name = req_query(rq, "displayName");
     l->f.lifecycle_state = req_query(rq, "lifecycleState");
+    l->f.fresh_after_ms = bv_fresh_after(cx);
     l->items = json_array();
     return 0;
 }

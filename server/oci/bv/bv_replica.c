@@ -101,15 +101,18 @@ static int get_replica(const struct req *rq, struct ctx *cx, struct resp *rs,
 
     if (store_bv_replica_get(cx->store, rq->account, rq->region, k->is_boot, rq->param[0], &r))
         return oci_fail(rs, cx, OCI_ERR_NOT_FOUND, NULL);
+    bv_view_replica(cx, &r);
     oci_answer(rq, rs, bv_json_replica(k, &r), r.etag);
     return 0;
 }
 
-static int list_one(const struct bv_replica *r, void *arg)
+static int list_one(const struct bv_replica *row, void *arg)
 {
     struct bv_list *l = arg;
+    struct bv_replica r = *row;
 
-    json_array_append_new(l->items, bv_json_replica(l->k, r));
+    bv_view_replica(l->cx, &r);
+    json_array_append_new(l->items, bv_json_replica(l->k, &r));
     return 0;
 }
 

@@ -32,6 +32,11 @@ struct create_op {
     struct bv_txerr e;
 };
 
+static const char *kind_name(const struct bv_kind *k)
+{
+    return k->is_boot ? "Boot volume" : "Volume";
+}
+
 /* Answers the volume (with its replicas) and its etag. */
 static void reply_volume(const struct req *rq, struct ctx *cx, struct resp *rs,
                          const struct bv_kind *k, const struct bv_volume *v)
@@ -50,6 +55,7 @@ static int load_source(struct store *st, struct create_op *op)
     const struct bv_kind *k = op->k;
     struct bv_volume *v = &op->v;
     int64_t src_size = 0;
+    int err;
 
     if (!op->src_type)
         return STORE_OK;
@@ -59,6 +65,10 @@ static int load_source(struct store *st, struct create_op *op)
         if (store_bv_volume_get(st, rq->account, rq->region, k->is_boot, op->src_id, &src) ||
             !strcmp(src.lifecycle_state, "TERMINATED"))
             return bv_txfail(&op->e, OCI_ERR_BV_RELATED_NOT_FOUND, op->src_id);
+        bv_view_volume(op->cx, &src);
+        if ((err = bv_need_available(kind_name(k), src.id, src.lifecycle_state, op->e.arg,
+                                     sizeof(op->e.arg))))
+            return bv_txfail(&op->e, err, op->e.arg);
         /* a clone lands in the source's availability domain unless told otherwise (§2.2) */
         if (!v->availability_domain[0])
             bv_copy(v->availability_domain, sizeof(v->availability_domain),
@@ -71,6 +81,10 @@ static int load_source(struct store *st, struct create_op *op)
         if (store_bv_backup_get(st, rq->account, rq->region, k->is_boot, op->src_id, &src) ||
             !strcmp(src.lifecycle_state, "TERMINATED"))
             return bv_txfail(&op->e, OCI_ERR_BV_RELATED_NOT_FOUND, op->src_id);
+        bv_view_backup(op->cx, &src);
+        if ((err = bv_need_available(k->is_boot ? "Boot volume backup" : "Volume backup", src.id,
+                                     src.lifecycle_state, op->e.arg, sizeof(op->e.arg))))
+            return bv_txfail(&op->e, err, op->e.arg);
         src_size = src.size_in_gbs;
         bv_copy(v->image_id, sizeof(v->image_id), src.image_id);
     } else if (!strcmp(op->src_type, k->src_replica)) {
@@ -79,6 +93,10 @@ static int load_source(struct store *st, struct create_op *op)
         if (store_bv_replica_get(st, rq->account, rq->region, k->is_boot, op->src_id, &src) ||
             !strcmp(src.lifecycle_state, "TERMINATED"))
             return bv_txfail(&op->e, OCI_ERR_BV_RELATED_NOT_FOUND, op->src_id);
+        bv_view_replica(op->cx, &src);
+        if ((err = bv_need_available(k->is_boot ? "Boot volume replica" : "Block volume replica",
+                                     src.id, src.lifecycle_state, op->e.arg, sizeof(op->e.arg))))
+            return bv_txfail(&op->e, err, op->e.arg);
         if (!v->availability_domain[0])
             bv_copy(v->availability_domain, sizeof(v->availability_domain),
                     src.availability_domain);
@@ -348,6 +366,7 @@ static int create_volume(const struct req *rq, struct ctx *cx, struct resp *rs,
     rc = store_bv_tx(cx->store, create_tx, op);
     if ((e = bv_tx_answer(rs, cx, rc, &op->e)))
         goto out;
+    bv_view_volume(cx, &op->v);
     reply_volume(rq, cx, rs, k, &op->v);
     oci_retry_record(rq, cx, rs);
 out:
@@ -362,19 +381,29 @@ static int get_volume(const struct req *rq, struct ctx *cx, struct resp *rs,
 {
     struct bv_volume v;
 
-    if (store_bv_volume_get(cx->store, rq->account, rq->region, k->is_boot, rq->param[0], &v))
+    /* a TERMINATED volume answers 404 like every other operation on it */
+    if (store_bv_volume_get(cx->store, rq->account, rq->region, k->is_boot, rq->param[0], &v) ||
+        !strcmp(v.lifecycle_state, "TERMINATED"))
         return oci_fail(rs, cx, OCI_ERR_NOT_FOUND, NULL);
+    bv_view_volume(cx, &v);
     reply_volume(rq, cx, rs, k, &v);
     return 0;
 }
 
-static int list_one(const struct bv_volume *v, void *arg)
+static int list_one(const struct bv_volume *row, void *arg)
 {
     struct bv_list *l = arg;
     struct bv_replica reps[BV_MAX_REPLICAS];
-    size_t n = bv_load_replicas(l->st, v->id, reps, BV_MAX_REPLICAS);
+    struct bv_volume *v = malloc(sizeof(*v));
+    size_t n;
 
+    if (!v)
+        return STORE_ERROR;
+    *v = *row;
+    bv_view_volume(l->cx, v);
+    n = bv_load_replicas(l->st, v->id, reps, BV_MAX_REPLICAS);
     json_array_append_new(l->items, bv_json_volume(l->k, v, reps, n));
+    free(v);
     return 0;
 }
 
@@ -411,14 +440,23 @@ struct update_op {
     struct bv_txerr e;
 };
 
-int bv_volume_for_change(struct store *st, const struct req *rq, const struct bv_kind *k,
-                         struct bv_volume *v, struct bv_txerr *e)
+int bv_volume_for_change(struct store *st, const struct req *rq, struct ctx *cx,
+                         const struct bv_kind *k, int need_available, struct bv_volume *v,
+                         struct bv_txerr *e)
 {
     if (store_bv_volume_get(st, rq->account, rq->region, k->is_boot, rq->param[0], v) ||
         !strcmp(v->lifecycle_state, "TERMINATED"))
         return bv_txfail(e, OCI_ERR_NOT_FOUND, NULL);
     if (!oci_if_match_ok(rq, v->etag))
         return bv_txfail(e, OCI_ERR_NO_ETAG_MATCH, NULL);
+    bv_view_volume(cx, v);
+    if (need_available) {
+        int err =
+            bv_need_available(kind_name(k), v->id, v->lifecycle_state, e->arg, sizeof(e->arg));
+
+        if (err)
+            return bv_txfail(e, err, e->arg);
+    }
     return STORE_OK;
 }
 
@@ -427,7 +465,7 @@ static int update_tx(struct store *st, void *arg)
     struct update_op *op = arg;
     const struct req *rq = op->rq;
     struct bv_volume *v = &op->v;
-    int rc = bv_volume_for_change(st, rq, op->k, v, &op->e);
+    int rc = bv_volume_for_change(st, rq, op->cx, op->k, 1, v, &op->e);
 
     if (rc)
         return rc;
@@ -520,7 +558,8 @@ static int delete_tx(struct store *st, void *arg)
     struct delete_op *op = arg;
     const struct req *rq = op->rq;
     struct bv_volume *v = &op->v;
-    int rc = bv_volume_for_change(st, rq, op->k, v, &op->e);
+    /* CHOICE: a volume still PROVISIONING may be deleted */
+    int rc = bv_volume_for_change(st, rq, op->cx, op->k, 0, v, &op->e);
 
     if (rc)
         return rc;

@@ -23,8 +23,8 @@ static int kms_tx(struct store *st, void *arg)
     struct kms_op *op = arg;
     const struct req *rq = op->rq;
     struct bv_volume *v = &op->v;
-    /* every /kmsKey operation takes if-match (§2.1) */
-    int rc = bv_volume_for_change(st, rq, op->k, v, &op->e);
+    /* every /kmsKey operation takes if-match (§2.1); PUT and DELETE need an AVAILABLE volume */
+    int rc = bv_volume_for_change(st, rq, op->cx, op->k, op->action != KMS_GET, v, &op->e);
     int e;
 
     if (rc || op->action == KMS_GET)

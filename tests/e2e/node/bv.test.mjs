@@ -6,7 +6,8 @@ import test from "node:test";
 import assert from "node:assert/strict";
 import core from "oci-core";
 import km from "oci-keymanagement";
-import { client, ociError, uniq, provider } from "./oci_client.mjs";
+import cg from "oci-cloudguard";
+import { client, ociError, uniq, provider, TENANCY } from "./oci_client.mjs";
 
 const IAD = "us-ashburn-1";
 const PHX = "us-phoenix-1";
@@ -35,8 +36,9 @@ async function vaultAvailable() {
   return body.code !== "NotFound";
 }
 
-// An ENABLED AES key in region, made through the Vault API.
-async function vaultKey(region, comp) {
+// An ENABLED key of shape (AES-256 by default) in region, made through the Vault API: its id
+// and the management client of its vault (the vault's managementEndpoint).
+async function vaultKeyWith(region, comp, keyShape = { algorithm: "AES", length: 32 }) {
   const vc = client(km.KmsVaultClient, { region });
   const vault = (
     await vc.createVault({ createVaultDetails: { compartmentId: comp, displayName: uniq("v"), vaultType: "DEFAULT" } })
@@ -46,11 +48,14 @@ async function vaultKey(region, comp) {
   });
   mc.endpoint = vault.managementEndpoint;
   const key = (
-    await mc.createKey({
-      createKeyDetails: { compartmentId: comp, displayName: uniq("k"), keyShape: { algorithm: "AES", length: 32 } },
-    })
+    await mc.createKey({ createKeyDetails: { compartmentId: comp, displayName: uniq("k"), keyShape } })
   ).key;
-  return key.id;
+  return { id: key.id, mc };
+}
+
+// An ENABLED AES key in region, made through the Vault API.
+async function vaultKey(region, comp) {
+  return (await vaultKeyWith(region, comp)).id;
 }
 
 test("create a volume, read and unassign its key", async () => {
@@ -70,7 +75,9 @@ test("create a volume, read and unassign its key", async () => {
   const upd = await bs.updateVolume({ volumeId: v.id, updateVolumeDetails: { sizeInGBs: 60 }, ifMatch: got.etag });
   assert.equal(upd.volume.sizeInGBs, 60);
   await bs.deleteVolume({ volumeId: v.id });
-  assert.equal((await bs.getVolume({ volumeId: v.id })).volume.lifecycleState, "TERMINATED");
+  const gone = await ociError(() => bs.getVolume({ volumeId: v.id }));
+  assert.equal(gone.statusCode, 404);
+  assert.equal(gone.serviceCode, "NotAuthorizedOrNotFound");
 });
 
 test("key rules reject malformed, foreign and unknown keys", async () => {
@@ -234,4 +241,231 @@ test("keys from the Vault API: assign, regenerate, backups keep theirs, copy wit
   assert.equal(c.volumeBackup.kmsKeyId, kp);
   const u = await bs.updateVolumeBackup({ volumeBackupId: b.id, updateVolumeBackupDetails: { kmsKeyId: k2 } });
   assert.equal(u.volumeBackup.kmsKeyId, k2);
+});
+
+test("a new key on restore, on clone and on replica activation; restore and clone default to Oracle-managed", async (t) => {
+  if (!(await vaultAvailable())) {
+    t.skip("the Vault API is not on this server");
+    return;
+  }
+  const comp = compartment();
+  const k1 = await vaultKey(IAD, comp);
+  const k2 = await vaultKey(IAD, comp);
+  const kp = await vaultKey(PHX, comp);
+  const kp2 = await vaultKey(PHX, comp);
+  const v = await volume(comp, { kmsKeyId: k1 });
+  const b = (await bs.createVolumeBackup({ createVolumeBackupDetails: { volumeId: v.id } })).volumeBackup;
+  assert.equal(b.kmsKeyId, k1);
+  const restored = await volume(comp, { kmsKeyId: k2, sourceDetails: { type: "volumeBackup", id: b.id } });
+  assert.equal(restored.kmsKeyId, k2);
+  assert.equal((await bs.getVolumeKmsKey({ volumeId: restored.id })).volumeKmsKey.kmsKeyId, k2);
+  const restoredPlain = await volume(comp, { sourceDetails: { type: "volumeBackup", id: b.id } });
+  assert.equal(restoredPlain.kmsKeyId, null);
+  const clone = await volume(comp, { kmsKeyId: k2, sourceDetails: { type: "volume", id: v.id } });
+  assert.equal(clone.kmsKeyId, k2);
+  const clonePlain = await volume(comp, { sourceDetails: { type: "volume", id: v.id } });
+  assert.equal(clonePlain.kmsKeyId, null);
+  // enable replication with a destination key: the replica in Phoenix carries it
+  const upd = await bs.updateVolume({
+    volumeId: v.id,
+    updateVolumeDetails: { blockVolumeReplicas: [{ availabilityDomain: "Uocm:PHX-AD-1", xrrKmsKeyId: kp }] },
+  });
+  assert.equal(upd.volume.kmsKeyId, k1);
+  assert.equal(upd.volume.blockVolumeReplicas.length, 1);
+  assert.equal(upd.volume.blockVolumeReplicas[0].kmsKeyId, kp);
+  const rid = upd.volume.blockVolumeReplicas[0].blockVolumeReplicaId;
+  assert.match(rid, /^ocid1\.blockvolumereplica\.oc1\.phx\./);
+  const rep = (await bsPhx.getBlockVolumeReplica({ blockVolumeReplicaId: rid })).blockVolumeReplica;
+  assert.equal(rep.kmsKeyId, kp);
+  assert.equal(rep.blockVolumeId, v.id);
+  // activation: a volume in Phoenix from the replica, with a key of its own
+  const act = (
+    await bsPhx.createVolume({
+      createVolumeDetails: { compartmentId: comp, kmsKeyId: kp2, sourceDetails: { type: "blockVolumeReplica", id: rid } },
+    })
+  ).volume;
+  assert.match(act.id, /^ocid1\.volume\.oc1\.phx\./);
+  assert.equal(act.kmsKeyId, kp2);
+  assert.equal(act.availabilityDomain, "Uocm:PHX-AD-1");
+  assert.equal(act.sourceDetails.type, "blockVolumeReplica");
+});
+
+test("change a volume's key, a backup's key and back to Oracle-managed", async (t) => {
+  if (!(await vaultAvailable())) {
+    t.skip("the Vault API is not on this server");
+    return;
+  }
+  const comp = compartment();
+  const k1 = await vaultKey(IAD, comp);
+  const k2 = await vaultKey(IAD, comp);
+  const v = await volume(comp);
+  assert.equal(v.kmsKeyId, null);
+  const set = await bs.updateVolumeKmsKey({ volumeId: v.id, updateVolumeKmsKeyDetails: { kmsKeyId: k1 } });
+  assert.equal(set.volumeKmsKey.kmsKeyId, k1);
+  const b = (await bs.createVolumeBackup({ createVolumeBackupDetails: { volumeId: v.id } })).volumeBackup;
+  assert.equal(b.kmsKeyId, k1);
+  const changed = await bs.updateVolumeKmsKey({ volumeId: v.id, updateVolumeKmsKeyDetails: { kmsKeyId: k2 } });
+  assert.equal(changed.volumeKmsKey.kmsKeyId, k2);
+  assert.equal((await bs.getVolume({ volumeId: v.id })).volume.kmsKeyId, k2);
+  const bk2 = await bs.updateVolumeBackup({ volumeBackupId: b.id, updateVolumeBackupDetails: { kmsKeyId: k2 } });
+  assert.equal(bk2.volumeBackup.kmsKeyId, k2);
+  const oracle = await bs.updateVolumeBackup({ volumeBackupId: b.id, updateVolumeBackupDetails: { kmsKeyId: "" } });
+  assert.equal(oracle.volumeBackup.kmsKeyId, null);
+  assert.notEqual(oracle.etag, bk2.etag);
+  assert.equal((await bs.getVolumeBackup({ volumeBackupId: b.id })).volumeBackup.kmsKeyId, null);
+  await bs.deleteVolumeKmsKey({ volumeId: v.id });
+  assert.equal((await bs.getVolumeKmsKey({ volumeId: v.id })).volumeKmsKey.kmsKeyId, null);
+});
+
+test("cross-region backup copy with and without a destination key; policy assignment with xrcKmsKeyId", async (t) => {
+  if (!(await vaultAvailable())) {
+    t.skip("the Vault API is not on this server");
+    return;
+  }
+  const comp = compartment();
+  const k1 = await vaultKey(IAD, comp);
+  const kp = await vaultKey(PHX, comp);
+  const v = await volume(comp, { kmsKeyId: k1 });
+  const b = (await bs.createVolumeBackup({ createVolumeBackupDetails: { volumeId: v.id } })).volumeBackup;
+  const plain = (await bs.copyVolumeBackup({ volumeBackupId: b.id, copyVolumeBackupDetails: { destinationRegion: PHX } }))
+    .volumeBackup;
+  assert.equal(plain.kmsKeyId, null);
+  const keyed = (
+    await bs.copyVolumeBackup({ volumeBackupId: b.id, copyVolumeBackupDetails: { destinationRegion: PHX, kmsKeyId: kp } })
+  ).volumeBackup;
+  assert.equal(keyed.kmsKeyId, kp);
+  const there = await bsPhx.listVolumeBackups({ compartmentId: comp, sourceVolumeBackupId: b.id });
+  assert.deepEqual(
+    there.items.map((x) => [x.id, x.kmsKeyId]),
+    [[plain.id, null], [keyed.id, kp]],
+  );
+  const p = (
+    await bs.createVolumeBackupPolicy({
+      createVolumeBackupPolicyDetails: { compartmentId: comp, displayName: uniq("pol"), destinationRegion: PHX },
+    })
+  ).volumeBackupPolicy;
+  const a = (
+    await bs.createVolumeBackupPolicyAssignment({
+      createVolumeBackupPolicyAssignmentDetails: { assetId: v.id, policyId: p.id, xrcKmsKeyId: kp },
+    })
+  ).volumeBackupPolicyAssignment;
+  assert.equal(a.xrcKmsKeyId, kp);
+  const got = await bs.getVolumeBackupPolicyAssignment({ policyAssignmentId: a.id });
+  assert.equal(got.volumeBackupPolicyAssignment.xrcKmsKeyId, kp);
+});
+
+test("key rejections: RSA, rotated, disabled, other region, source region on a copy, unknown region", async (t) => {
+  if (!(await vaultAvailable())) {
+    t.skip("the Vault API is not on this server");
+    return;
+  }
+  const comp = compartment();
+  const k1 = await vaultKey(IAD, comp);
+  const kp = await vaultKey(PHX, comp);
+  const rsa = await vaultKeyWith(IAD, comp, { algorithm: "RSA", length: 256 });
+  const rotated = await vaultKeyWith(IAD, comp);
+  await rotated.mc.createKeyVersion({ keyId: rotated.id });
+  const disabled = await vaultKeyWith(IAD, comp);
+  await disabled.mc.disableKey({ keyId: disabled.id });
+  const v = await volume(comp, { kmsKeyId: k1 });
+  const setKey = (kmsKeyId) =>
+    ociError(() => bs.updateVolumeKmsKey({ volumeId: v.id, updateVolumeKmsKeyDetails: { kmsKeyId } }));
+
+  let e = await setKey(rsa.id);
+  assert.equal(e.statusCode, 400);
+  assert.equal(e.serviceCode, "InvalidParameter");
+  assert.equal(e.message, `Block Volume supports only AES keys; the key '${rsa.id}' is not an AES key.`);
+  e = await setKey(rotated.id);
+  assert.equal(e.statusCode, 400);
+  assert.equal(e.serviceCode, "InvalidParameter");
+  assert.equal(
+    e.message,
+    `Block Volume supports keys with a single key version only; the key '${rotated.id}' has more than one.`,
+  );
+  e = await setKey(disabled.id);
+  assert.equal(e.statusCode, 409);
+  assert.equal(e.serviceCode, "Conflict");
+  assert.equal(e.message, `The key '${disabled.id}' is not in the ENABLED state.`);
+  e = await ociError(() => volume(comp, { kmsKeyId: kp }));
+  assert.equal(e.statusCode, 400);
+  assert.equal(e.serviceCode, "InvalidParameter");
+  assert.equal(e.message, `The key '${kp}' is not in the region of the request; Block Volume needs a key in the same region.`);
+  // the volume kept its key through every refusal
+  assert.equal((await bs.getVolumeKmsKey({ volumeId: v.id })).volumeKmsKey.kmsKeyId, k1);
+
+  const b = (await bs.createVolumeBackup({ createVolumeBackupDetails: { volumeId: v.id } })).volumeBackup;
+  e = await ociError(() =>
+    bs.copyVolumeBackup({ volumeBackupId: b.id, copyVolumeBackupDetails: { destinationRegion: PHX, kmsKeyId: k1 } }),
+  );
+  assert.equal(e.statusCode, 400);
+  assert.equal(e.serviceCode, "InvalidParameter");
+  assert.equal(e.message, `The key '${k1}' must exist in the destination region of the cross-region operation.`);
+  e = await ociError(() =>
+    bs.copyVolumeBackup({ volumeBackupId: b.id, copyVolumeBackupDetails: { destinationRegion: "us-nowhere-9", kmsKeyId: kp } }),
+  );
+  assert.equal(e.statusCode, 400);
+  assert.equal(e.serviceCode, "InvalidParameter");
+  assert.equal(e.message, "Unknown destinationRegion 'us-nowhere-9'.");
+  e = await ociError(() =>
+    bs.updateVolume({
+      volumeId: v.id,
+      updateVolumeDetails: { blockVolumeReplicas: [{ availabilityDomain: "Uocm:PHX-AD-1", xrrKmsKeyId: k1 }] },
+    }),
+  );
+  assert.equal(e.statusCode, 400);
+  assert.equal(e.message, `The key '${k1}' must exist in the destination region of the cross-region operation.`);
+});
+
+test("a security zone denies Oracle-managed volumes and allows Vault keys", async (t) => {
+  if (!(await vaultAvailable())) {
+    t.skip("the Vault API is not on this server");
+    return;
+  }
+  const guard = client(cg.CloudGuardClient, { region: IAD });
+  const parent = compartment();
+  const child = compartment();
+  const r = await fetch(`${process.env.CMKEMU_URL}/_cmkemu/oci/compartments/${child}`, {
+    method: "PUT",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ parentId: parent, tenancyId: TENANCY }),
+  });
+  assert.equal(r.status, 200);
+  const recipes = await guard.listSecurityRecipes({ compartmentId: parent });
+  const max = recipes.securityRecipeCollection.items.find((x) => x.displayName === "Maximum Security Recipe");
+  assert.ok(max, "the Maximum Security Recipe");
+  const zoneName = uniq("bvzone");
+  await guard.createSecurityZone({
+    createSecurityZoneDetails: { displayName: zoneName, compartmentId: parent, securityZoneRecipeId: max.id },
+  });
+  const zoneMsg = `The request violates the security zone policy 'deny block_volume_without_vault_key' of security zone '${zoneName}'.`;
+  for (const comp of [parent, child]) {
+    const e = await ociError(() => volume(comp));
+    assert.equal(e.statusCode, 403);
+    assert.equal(e.serviceCode, "NotAuthorized");
+    assert.equal(e.message, zoneMsg);
+  }
+  const k = await vaultKey(IAD, parent);
+  const v = await volume(child, { kmsKeyId: k });
+  assert.equal(v.kmsKeyId, k);
+  let e = await ociError(() => bs.deleteVolumeKmsKey({ volumeId: v.id }));
+  assert.equal(e.statusCode, 403);
+  assert.equal(e.message, zoneMsg);
+  const b = (await bs.createVolumeBackup({ createVolumeBackupDetails: { volumeId: v.id } })).volumeBackup;
+  e = await ociError(() => bs.updateVolumeBackup({ volumeBackupId: b.id, updateVolumeBackupDetails: { kmsKeyId: "" } }));
+  assert.equal(e.statusCode, 403);
+  assert.equal(e.message, zoneMsg);
+  e = await ociError(() =>
+    bs.createBootVolume({
+      createBootVolumeDetails: {
+        compartmentId: child,
+        availabilityDomain: "Uocm:IAD-AD-1",
+        sourceDetails: { type: "image", id: "ocid1.image.oc1.iad.aaaaaaaae2eimage" },
+      },
+    }),
+  );
+  assert.equal(e.statusCode, 403);
+  assert.equal(
+    e.message,
+    `The request violates the security zone policy 'deny boot_volume_without_vault_key' of security zone '${zoneName}'.`,
+  );
 });
