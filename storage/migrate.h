@@ -15,8 +15,8 @@ struct schema_migration {
 extern const struct schema_migration schema_migrations[];
 extern const size_t schema_migrations_count;
 
-/* Applies every migration above PRAGMA user_version, each in its own transaction that also
- * sets user_version. Returns 0, or -1 (logged; the failing migration leaves nothing). */
+/* Applies every migration above PRAGMA user_version in one transaction that also sets
+ * user_version. Returns 0, or -1 (logged; a failure leaves nothing). */
 int migrate_apply(sqlite3 *db);
 
 #endif
