@@ -389,9 +389,11 @@ static int alias_tx_end(struct store *st, int rc)
     return rc;
 }
 
-int store_aws_kms_alias_create(struct store *st, const char *account, const char *region,
-                               const char *alias_name, const char *key_id, int64_t now_ms,
-                               struct aws_kms_key_row *key)
+/* CreateAlias (create: the alias must not exist) and UpdateAlias (it must exist): check the
+ * alias and its target key, then write, in one transaction. */
+static int alias_set(struct store *st, const char *account, const char *region,
+                     const char *alias_name, const char *key_id, int64_t now_ms,
+                     struct aws_kms_key_row *key, int create)
 {
     struct aws_kms_alias_row a;
     int rc;
@@ -400,37 +402,29 @@ int store_aws_kms_alias_create(struct store *st, const char *account, const char
     if (db_tx_begin(st))
         return AWS_KMS_ALIAS_ERROR;
     rc = alias_get(st, account, region, alias_name, &a);
-    if (rc == STORE_OK)
-        return alias_tx_end(st, AWS_KMS_ALIAS_EXISTS);
-    if (rc != STORE_NOT_FOUND)
+    if (rc == (create ? STORE_OK : STORE_NOT_FOUND))
+        return alias_tx_end(st, create ? AWS_KMS_ALIAS_EXISTS : AWS_KMS_ALIAS_NOT_FOUND);
+    if (rc != (create ? STORE_NOT_FOUND : STORE_OK))
         return alias_tx_end(st, AWS_KMS_ALIAS_ERROR);
     rc = alias_target(st, account, region, key_id, key);
-    if (rc == AWS_KMS_ALIAS_OK &&
-        alias_write(st, SQL_ALIAS_INSERT, account, region, alias_name, key_id, now_ms))
+    if (rc == AWS_KMS_ALIAS_OK && alias_write(st, create ? SQL_ALIAS_INSERT : SQL_ALIAS_UPDATE,
+                                              account, region, alias_name, key_id, now_ms))
         rc = AWS_KMS_ALIAS_ERROR;
     return alias_tx_end(st, rc);
+}
+
+int store_aws_kms_alias_create(struct store *st, const char *account, const char *region,
+                               const char *alias_name, const char *key_id, int64_t now_ms,
+                               struct aws_kms_key_row *key)
+{
+    return alias_set(st, account, region, alias_name, key_id, now_ms, key, 1);
 }
 
 int store_aws_kms_alias_update(struct store *st, const char *account, const char *region,
                                const char *alias_name, const char *key_id, int64_t now_ms,
                                struct aws_kms_key_row *key)
 {
-    struct aws_kms_alias_row a;
-    int rc;
-
-    memset(key, 0, sizeof(*key));
-    if (db_tx_begin(st))
-        return AWS_KMS_ALIAS_ERROR;
-    rc = alias_get(st, account, region, alias_name, &a);
-    if (rc == STORE_NOT_FOUND)
-        return alias_tx_end(st, AWS_KMS_ALIAS_NOT_FOUND);
-    if (rc != STORE_OK)
-        return alias_tx_end(st, AWS_KMS_ALIAS_ERROR);
-    rc = alias_target(st, account, region, key_id, key);
-    if (rc == AWS_KMS_ALIAS_OK &&
-        alias_write(st, SQL_ALIAS_UPDATE, account, region, alias_name, key_id, now_ms))
-        rc = AWS_KMS_ALIAS_ERROR;
-    return alias_tx_end(st, rc);
+    return alias_set(st, account, region, alias_name, key_id, now_ms, key, 0);
 }
 
 int store_aws_kms_alias_delete(struct store *st, const char *account, const char *region,
