@@ -5,9 +5,16 @@
 
 #include "../server/log.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+/* The checkpointer's pace (see ckpt_main): a passive checkpoint every CKPT_INTERVAL_MS when
+ * something was committed since the last one, or as soon as the WAL has grown by CKPT_PAGES. */
+#define CKPT_INTERVAL_MS 50
+#define CKPT_PAGES       1000
 
 /* The sections this thread has open: the id of the store whose writer lock it holds, and its
  * reader connection (with the id of the store it belongs to). Ids, not pointers, are compared:
@@ -56,6 +63,153 @@ static void open_reason(struct store *st, char *why, size_t n)
         snprintf(why, n, "%s", st->db ? sqlite3_errmsg(st->db) : "out of memory");
     if (why[0] >= 'A' && why[0] <= 'Z' && !(why[1] >= 'A' && why[1] <= 'Z'))
         why[0] = (char)(why[0] - 'A' + 'a');
+}
+
+/* Called by SQLite after every commit on the writer connection, under the store's lock, with
+ * the WAL's size in pages. Counts the commit; wakes the checkpointer when the WAL grew by
+ * CKPT_PAGES since the last wake-up. */
+static int wal_hook(void *arg, sqlite3 *db, const char *name, int pages)
+{
+    struct store *st = arg;
+
+    (void)db;
+    (void)name;
+    __atomic_add_fetch(&st->ckpt_commits, 1, __ATOMIC_RELEASE);
+    if (pages < st->ckpt_last_pages) /* the WAL started over */
+        st->ckpt_next_pages = CKPT_PAGES;
+    st->ckpt_last_pages = pages;
+    if (pages >= st->ckpt_next_pages) {
+        st->ckpt_next_pages = pages + CKPT_PAGES;
+        pthread_mutex_lock(&st->ckpt_mu);
+        st->ckpt_urgent = 1;
+        pthread_cond_signal(&st->ckpt_cv);
+        pthread_mutex_unlock(&st->ckpt_mu);
+    }
+    return SQLITE_OK;
+}
+
+/* One checkpoint by the checkpointer's connection; fills *frames with the WAL's size in pages. */
+static int ckpt_run(sqlite3 *db, int mode, int *frames)
+{
+    int copied = 0;
+
+    *frames = 0;
+    return sqlite3_wal_checkpoint_v2(db, NULL, mode, frames, &copied);
+}
+
+/* The checkpointer: copies the WAL into the database file away from the requests, so that no
+ * write waits for a checkpoint's copying and fsyncs.
+ * - Every CKPT_INTERVAL_MS when something was committed, or at once when the writer's WAL hook
+ *   says the WAL passed CKPT_PAGES: a PASSIVE checkpoint. It takes no lock a request waits for.
+ * - When the WAL is over CKPT_PAGES after it: the frames committed while it ran are copied with
+ *   the store's writer lock held (a short second PASSIVE checkpoint), so the WAL is all copied
+ *   when the next write begins, and SQLite starts the WAL over at that write. Without this a
+ *   steady stream of writes never leaves the WAL all copied and it grows without bound.
+ * - When no write came for an interval: one TRUNCATE checkpoint empties the WAL file, with the
+ *   writer lock held so that a request waits on the lock rather than in SQLite's busy handler. */
+static void *ckpt_main(void *arg)
+{
+    struct store *st = arg;
+    sqlite3 *db = st->ckpt_db;
+    uint64_t done = 0;
+    int truncated = 0;
+
+    pthread_mutex_lock(&st->ckpt_mu);
+    while (!st->ckpt_stop) {
+        uint64_t commits;
+        int frames;
+
+        if (!st->ckpt_urgent) {
+            struct timespec ts;
+
+            clock_gettime(CLOCK_MONOTONIC, &ts);
+            ts.tv_nsec += CKPT_INTERVAL_MS * 1000000L;
+            if (ts.tv_nsec >= 1000000000L) {
+                ts.tv_sec++;
+                ts.tv_nsec -= 1000000000L;
+            }
+            while (!st->ckpt_stop && !st->ckpt_urgent &&
+                   pthread_cond_timedwait(&st->ckpt_cv, &st->ckpt_mu, &ts) != ETIMEDOUT)
+                ;
+        }
+        if (st->ckpt_stop)
+            break;
+        st->ckpt_urgent = 0;
+        pthread_mutex_unlock(&st->ckpt_mu);
+        commits = __atomic_load_n(&st->ckpt_commits, __ATOMIC_ACQUIRE);
+        if (commits != done) {
+            done = commits;
+            truncated = 0;
+            if (ckpt_run(db, SQLITE_CHECKPOINT_PASSIVE, &frames) == SQLITE_OK &&
+                frames >= CKPT_PAGES) {
+                pthread_mutex_lock(&st->mu);
+                (void)ckpt_run(db, SQLITE_CHECKPOINT_PASSIVE, &frames);
+                pthread_mutex_unlock(&st->mu);
+            }
+        } else if (!truncated) {
+            pthread_mutex_lock(&st->mu);
+            truncated = ckpt_run(db, SQLITE_CHECKPOINT_TRUNCATE, &frames) == SQLITE_OK;
+            pthread_mutex_unlock(&st->mu);
+        }
+        pthread_mutex_lock(&st->ckpt_mu);
+    }
+    pthread_mutex_unlock(&st->ckpt_mu);
+    return NULL;
+}
+
+/* Turns the writer's automatic checkpoint off and starts the checkpointer. When the thread
+ * cannot start, the automatic checkpoint stays on. */
+static void ckpt_start(struct store *st)
+{
+    pthread_condattr_t ca;
+
+    /* No busy handler: a checkpoint that would wait for the writer or a reader gives up and is
+     * tried again at the next turn, so it never holds up a request. */
+    if (sqlite3_open_v2(st->path, &st->ckpt_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                        NULL) != SQLITE_OK ||
+        sqlite3_exec(st->ckpt_db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL) != SQLITE_OK) {
+        log_msg(LOG_WARN,
+                "cannot open the checkpointer's connection (%s): checkpoints stay on "
+                "the writer",
+                st->ckpt_db ? sqlite3_errmsg(st->ckpt_db) : "out of memory");
+        sqlite3_close(st->ckpt_db);
+        st->ckpt_db = NULL;
+        return;
+    }
+
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_cond_init(&st->ckpt_cv, &ca);
+    pthread_condattr_destroy(&ca);
+    pthread_mutex_init(&st->ckpt_mu, NULL);
+    st->ckpt_next_pages = CKPT_PAGES;
+    if (pthread_create(&st->ckpt_thread, NULL, ckpt_main, st)) {
+        log_msg(LOG_WARN, "cannot start the checkpointer: checkpoints stay on the writer");
+        pthread_cond_destroy(&st->ckpt_cv);
+        pthread_mutex_destroy(&st->ckpt_mu);
+        sqlite3_close(st->ckpt_db);
+        st->ckpt_db = NULL;
+        return;
+    }
+    st->ckpt_running = 1;
+    sqlite3_wal_hook(st->db, wal_hook, st); /* replaces the automatic checkpoint */
+}
+
+static void ckpt_stop(struct store *st)
+{
+    if (!st->ckpt_running)
+        return;
+    pthread_mutex_lock(&st->ckpt_mu);
+    st->ckpt_stop = 1;
+    pthread_cond_signal(&st->ckpt_cv);
+    pthread_mutex_unlock(&st->ckpt_mu);
+    pthread_join(st->ckpt_thread, NULL);
+    sqlite3_wal_hook(st->db, NULL, NULL);
+    pthread_cond_destroy(&st->ckpt_cv);
+    pthread_mutex_destroy(&st->ckpt_mu);
+    sqlite3_close(st->ckpt_db);
+    st->ckpt_db = NULL;
+    st->ckpt_running = 0;
 }
 
 int store_open_why(struct store **out, const char *path, char *why, size_t n)
@@ -110,6 +264,8 @@ int store_open_why(struct store **out, const char *path, char *why, size_t n)
         store_close(st);
         return -1;
     }
+    if (!memory)
+        ckpt_start(st);
     *out = st;
     return 0;
 }
@@ -128,6 +284,7 @@ void store_close(struct store *st)
 {
     if (!st)
         return;
+    ckpt_stop(st);
     while (st->readers) {
         struct db_conn *r = st->readers;
 

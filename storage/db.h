@@ -41,6 +41,18 @@ struct store {
     char *path;         /* file of the database; NULL for :memory: (no readers) */
     pthread_mutex_t readers_mu;
     struct db_conn *readers; /* one read-only connection per thread that read, lazily */
+    /* The WAL checkpointer: a thread with its own connection copies the WAL into the database
+     * off the request path (the writer's automatic checkpoint is off). File databases only. */
+    sqlite3 *ckpt_db; /* the checkpointer's connection */
+    pthread_t ckpt_thread;
+    int ckpt_running;
+    pthread_mutex_t ckpt_mu;
+    pthread_cond_t ckpt_cv;
+    int ckpt_stop;         /* under ckpt_mu: store_close asks the thread to end */
+    int ckpt_urgent;       /* under ckpt_mu: the WAL passed its size, checkpoint now */
+    uint64_t ckpt_commits; /* commits seen by the writer's WAL hook (atomic) */
+    int ckpt_next_pages;   /* under mu: WAL size (pages) at which the hook wakes the thread */
+    int ckpt_last_pages;   /* under mu: WAL size after the last commit */
 };
 
 /* Writes go through the writer connection under the store's lock. A read outside a write goes

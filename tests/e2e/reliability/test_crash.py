@@ -194,8 +194,55 @@ class WalBounded(unittest.TestCase):
                 self.assertEqual(r.status, 200)
             conn.close()
             size = os.path.getsize(srv.db + "-wal")
-            # wal_autocheckpoint is 1000 pages (4 MiB): the WAL starts over once checkpointed
+            # the checkpointer copies the WAL at 1000 pages (4 MiB) and it starts over
             self.assertLess(size, 8 << 20, "WAL grew to %d bytes after 4000 writes" % size)
+        finally:
+            srv.stop()
+
+    def test_wal_stays_bounded_under_concurrent_writes_and_reads(self):
+        """8 writers and 4 readers at once: the WAL never stays copied by itself, so the
+        checkpointer copies its tail with the writers held and it still starts over."""
+        import os
+        import threading
+        srv = rel.Server().start()
+        try:
+            fx = rel.OciFixtures(srv, nkeys=2, nbuckets=1, nvolumes=1)
+            h = {"Authorization": rel.OCI_AUTH, "Content-Type": "application/json"}
+            vol = "/oci/us-ashburn-1/20160918/volumes/%s" % fx.volumes[0]
+            stop = threading.Event()
+            statuses = []
+
+            def writer(n):
+                conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=10)
+                for i in range(n):
+                    conn.request("PUT", vol + "/kmsKey",
+                                 body=json.dumps({"kmsKeyId": fx.keys[i % 2]}), headers=h)
+                    r = conn.getresponse()
+                    r.read()
+                    statuses.append(r.status)
+                conn.close()
+
+            def reader():
+                conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=10)
+                while not stop.is_set():
+                    conn.request("GET", vol, headers=h)
+                    r = conn.getresponse()
+                    r.read()
+                    statuses.append(r.status)
+                conn.close()
+
+            readers = [threading.Thread(target=reader) for _ in range(4)]
+            writers = [threading.Thread(target=writer, args=(750,)) for _ in range(8)]
+            for t in readers + writers:
+                t.start()
+            for t in writers:
+                t.join()
+            stop.set()
+            for t in readers:
+                t.join()
+            self.assertEqual(set(statuses), {200})
+            size = os.path.getsize(srv.db + "-wal")
+            self.assertLess(size, 8 << 20, "WAL grew to %d bytes after 6000 writes" % size)
         finally:
             srv.stop()
 
