@@ -8,6 +8,8 @@
 #include "oci/oci.h"
 #include "s3/s3.h"
 
+#include "../storage/store.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -154,9 +156,8 @@ api_handler *route_find(const struct route *tab, size_t n, struct req *rq,
     return NULL;
 }
 
-void router_dispatch(struct req *rq, struct ctx *cx, struct resp *rs)
+static void dispatch(struct req *rq, struct ctx *cx, struct resp *rs)
 {
-    rq->family = (int)router_family(rq);
     switch ((enum family)rq->family) {
     case FAM_EMU:
         emu_dispatch(rq, cx, rs);
@@ -174,4 +175,17 @@ void router_dispatch(struct req *rq, struct ctx *cx, struct resp *rs)
         s3_dispatch(rq, cx, rs);
         return;
     }
+}
+
+void router_dispatch(struct req *rq, struct ctx *cx, struct resp *rs)
+{
+    /* A GET or HEAD reads what it needs in one read transaction instead of one per store call */
+    int view = cx->store && (!strcmp(rq->method, "GET") || !strcmp(rq->method, "HEAD"));
+
+    rq->family = (int)router_family(rq);
+    if (view)
+        store_view_begin(cx->store);
+    dispatch(rq, cx, rs);
+    if (view)
+        store_view_end(cx->store);
 }

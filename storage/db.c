@@ -13,6 +13,12 @@
 
 /* The checkpointer's pace (see ckpt_main): a passive checkpoint every CKPT_INTERVAL_MS when
  * something was committed since the last one, or as soon as the WAL has grown by CKPT_PAGES. */
+/* CHOICE: the database file belongs to one process while it runs. SQLite's "unix-excl" VFS
+ * locks the file for this process at its first read and keeps the WAL index in this process's
+ * memory, so this process's connections share their WAL locks without a system call; another
+ * process (a second cmkemu, the sqlite3 shell) cannot open the database until this one ends. */
+#define DB_VFS "unix-excl"
+
 #define CKPT_INTERVAL_MS 50
 #define CKPT_PAGES       1000
 
@@ -57,7 +63,9 @@ static void open_reason(struct store *st, char *why, size_t n)
     int sys = st->db ? sqlite3_system_errno(st->db) : 0;
     int code = st->db ? sqlite3_errcode(st->db) : SQLITE_NOMEM;
 
-    if (sys && (code == SQLITE_CANTOPEN || code == SQLITE_IOERR || code == SQLITE_READONLY))
+    if (code == SQLITE_BUSY)
+        snprintf(why, n, "is in use by another process");
+    else if (sys && (code == SQLITE_CANTOPEN || code == SQLITE_IOERR || code == SQLITE_READONLY))
         snprintf(why, n, "%s", strerror(sys));
     else
         snprintf(why, n, "%s", st->db ? sqlite3_errmsg(st->db) : "out of memory");
@@ -166,7 +174,7 @@ static void ckpt_start(struct store *st)
     /* No busy handler: a checkpoint that would wait for the writer or a reader gives up and is
      * tried again at the next turn, so it never holds up a request. */
     if (sqlite3_open_v2(st->path, &st->ckpt_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
-                        NULL) != SQLITE_OK ||
+                        DB_VFS) != SQLITE_OK ||
         sqlite3_exec(st->ckpt_db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL) != SQLITE_OK) {
         log_msg(LOG_WARN,
                 "cannot open the checkpointer's connection (%s): checkpoints stay on "
@@ -212,11 +220,20 @@ static void ckpt_stop(struct store *st)
     st->ckpt_running = 0;
 }
 
+/* SQLite's process-wide settings, before its first use. */
+static void sqlite_configure(void)
+{
+    /* no allocation statistics: they cost a process-wide mutex on every allocation */
+    (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 int store_open_why(struct store **out, const char *path, char *why, size_t n)
 {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
     struct store *st = calloc(1, sizeof(*st));
     int memory = !strcmp(path, ":memory:");
 
+    pthread_once(&once, sqlite_configure);
     *out = NULL;
     if (n)
         why[0] = '\0';
@@ -241,14 +258,15 @@ int store_open_why(struct store **out, const char *path, char *why, size_t n)
     }
     if (sqlite3_open_v2(path, &st->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        NULL) != SQLITE_OK) {
+                        DB_VFS) != SQLITE_OK) {
         open_reason(st, why, n);
         st->w.db = st->db;
         store_close(st);
         return -1;
     }
     st->w.db = st->db;
-    sqlite3_busy_timeout(st->db, 5000);
+    /* No wait while opening: a database another process holds (DB_VFS) is refused at once */
+    sqlite3_busy_timeout(st->db, 0);
     /* CHOICE: WAL with synchronous=NORMAL: a committed write survives a crash of the process
      * (SIGKILL); only a power loss may drop the last commits. */
     if ((!memory &&
@@ -264,6 +282,7 @@ int store_open_why(struct store **out, const char *path, char *why, size_t n)
         store_close(st);
         return -1;
     }
+    sqlite3_busy_timeout(st->db, 5000);
     if (!memory)
         ckpt_start(st);
     *out = st;
@@ -385,8 +404,8 @@ static struct db_conn *reader_of(struct store *st)
         r = calloc(1, sizeof(*r));
         if (!r)
             return NULL;
-        if (sqlite3_open_v2(st->path, &r->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
-                SQLITE_OK ||
+        if (sqlite3_open_v2(st->path, &r->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                            DB_VFS) != SQLITE_OK ||
             sqlite3_busy_timeout(r->db, 5000) != SQLITE_OK ||
             sqlite3_exec(r->db, "PRAGMA query_only=1", NULL, NULL, NULL) != SQLITE_OK) {
             log_msg(LOG_ERROR, "cannot open a reader on '%s': %s", st->path,
@@ -498,6 +517,16 @@ void db_read_end(struct store *st)
         reset_used(c);
         (void)run_tx_stmt(c, DB_TX_COMMIT);
     }
+}
+
+void store_view_begin(struct store *st)
+{
+    db_read_begin(st);
+}
+
+void store_view_end(struct store *st)
+{
+    db_read_end(st);
 }
 
 static sqlite3_stmt *hand_out(struct db_conn *c, int i)

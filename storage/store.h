@@ -27,6 +27,12 @@ int store_open(struct store **out, const char *path);
  * directory", "permission denied", "file is not a database"). */
 int store_open_why(struct store **out, const char *path, char *why, size_t n);
 void store_close(struct store *st);
+/* A read view spanning several calls: the store calls this thread makes between
+ * store_view_begin and store_view_end read in one read transaction (one snapshot, the file
+ * locks taken once). A write made inside the view commits as usual and the view then sees it.
+ * Views nest. */
+void store_view_begin(struct store *st);
+void store_view_end(struct store *st);
 /* PRAGMA user_version after migration: the number of the last applied schema. */
 int store_schema_version(struct store *st);
 

@@ -1,7 +1,7 @@
 #!/bin/sh
 # test_cli.sh - the binary's flags and start-up errors: --help lists every flag of the README's
 # table with its variable and default, a taken port and an unusable database stop start-up with
-# one line and a non-zero exit, --log-format json writes JSON lines, --health-check probes.
+# one line and a non-zero exit (a database another cmkemu serves too), --log-format json writes JSON lines, --health-check probes.
 . "$(dirname "$0")/lib.sh"
 
 # --help: every flag of the README's flags table, with its variable, and nothing the README lacks
@@ -34,6 +34,25 @@ expect_err "a database in a missing directory says so in one line" \
 echo "not sqlite" > "$CMKEMU_TMP/garbage.db"
 run_bin --port 0 --db "$CMKEMU_TMP/garbage.db"
 expect_err "a file that is not a database says so" "cmkemu: cannot open database '$CMKEMU_TMP/garbage.db': file is not a database"
+
+# a database file another cmkemu is serving: refused at once, the first one keeps serving
+if start_server holder --db "$CMKEMU_TMP/held.db"; then
+    run_bin --port 0 --db "$CMKEMU_TMP/held.db"
+    expect_rc "a database another cmkemu holds exits 1" 1
+    expect_err "a database another cmkemu holds says so in one line" \
+        "cmkemu: cannot open database '$CMKEMU_TMP/held.db': is in use by another process"
+    http GET "$SERVER_URL/_cmkemu/health"
+    expect_rc "the first cmkemu still answers" 200
+    stop_server holder
+    if start_server holder2 --db "$CMKEMU_TMP/held.db"; then
+        ok "once the first cmkemu stopped the database opens again"
+        stop_server holder2
+    else
+        bad "once the first cmkemu stopped the database opens again" "$(cat "$CMKEMU_TMP/holder2.log")"
+    fi
+else
+    bad "a second cmkemu on a held database" "the first one did not start"
+fi
 
 # bad flag values
 run_bin --log-format xml
