@@ -2,6 +2,7 @@
  * the OCI families. */
 #include "oci_common.h"
 
+#include "../json_out.h"
 #include "../router.h"
 #include "storage/store_oci.h"
 
@@ -18,10 +19,11 @@ void oci_json(struct resp *rs, int status, json_t *body)
     resp_status(rs, status);
     resp_header(rs, "Content-Type", "application/json");
     if (body) {
-        char *s = json_dumps(body, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY);
+        size_t n = 0;
+        char *s = json_out(body, &n);
 
         if (s)
-            resp_body_take(rs, s, strlen(s));
+            resp_body_take(rs, s, n);
         json_decref(body);
     }
 }
