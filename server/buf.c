@@ -48,6 +48,15 @@ static int buf_grow(struct buf *b, size_t need)
     return 0;
 }
 
+int buf_reserve(struct buf *b, size_t n)
+{
+    if (n > b->cap || b->len > b->cap - n || buf_grow(b, b->len + n))
+        return -1;
+    if (b->data)
+        b->data[b->len] = '\0';
+    return 0;
+}
+
 int buf_append(struct buf *b, const void *p, size_t n)
 {
     if (n > b->cap || b->len > b->cap - n || buf_grow(b, b->len + n))

@@ -20,6 +20,8 @@ struct buf {
 void buf_init(struct buf *b, size_t cap);
 void buf_release(struct buf *b);
 void buf_reset(struct buf *b);
+/* Makes room for n more bytes without a later reallocation; 0, or -1 as buf_append. */
+int buf_reserve(struct buf *b, size_t n);
 /* Returns 0, or -1 when over the cap or out of memory. */
 int buf_append(struct buf *b, const void *p, size_t n);
 int buf_puts(struct buf *b, const char *s);

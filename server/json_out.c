@@ -15,49 +15,55 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+/* The escape of byte c, which needs one, into esc; returns its length. */
+static size_t escape(unsigned char c, char esc[6])
+{
+    static const char hex[] = "0123456789ABCDEF";
+
+    esc[0] = '\\';
+    switch (c) {
+    case '"':
+    case '\\':
+        esc[1] = (char)c;
+        return 2;
+    case '\b':
+        esc[1] = 'b';
+        return 2;
+    case '\f':
+        esc[1] = 'f';
+        return 2;
+    case '\n':
+        esc[1] = 'n';
+        return 2;
+    case '\r':
+        esc[1] = 'r';
+        return 2;
+    case '\t':
+        esc[1] = 't';
+        return 2;
+    default:
+        memcpy(esc + 1, "u00", 3);
+        esc[4] = hex[c >> 4];
+        esc[5] = hex[c & 15];
+        return 6;
+    }
+}
 
 static int put_string(struct buf *b, const char *s, size_t n)
 {
-    static const char hex[] = "0123456789ABCDEF";
     size_t from = 0;
 
     if (buf_append(b, "\"", 1))
         return -1;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        char esc[6] = { '\\', 'u', '0', '0', 0, 0 };
-        size_t elen = 2;
+        char esc[6];
 
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;
-        switch (c) {
-        case '"':
-            esc[1] = '"';
-            break;
-        case '\\':
-            esc[1] = '\\';
-            break;
-        case '\b':
-            esc[1] = 'b';
-            break;
-        case '\f':
-            esc[1] = 'f';
-            break;
-        case '\n':
-            esc[1] = 'n';
-            break;
-        case '\r':
-            esc[1] = 'r';
-            break;
-        case '\t':
-            esc[1] = 't';
-            break;
-        default:
-            esc[4] = hex[c >> 4];
-            esc[5] = hex[c & 15];
-            elen = 6;
-        }
-        if (buf_append(b, s + from, i - from) || buf_append(b, esc, elen))
+        if (buf_append(b, s + from, i - from) || buf_append(b, esc, escape(c, esc)))
             return -1;
         from = i + 1;
     }
@@ -119,7 +125,8 @@ char *json_out(const json_t *v, size_t *len)
     if (!v)
         return NULL;
     buf_init(&b, SIZE_MAX / 2);
-    if (put_value(&b, (json_t *)v)) {
+    /* an OCI resource's text is one to a few KiB: grown from there, not from 64 bytes */
+    if (buf_reserve(&b, 2048) || put_value(&b, (json_t *)v)) {
         buf_release(&b);
         return NULL;
     }

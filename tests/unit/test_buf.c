@@ -40,9 +40,27 @@ static void test_detach(void)
     free(p);
 }
 
+static void test_reserve(void)
+{
+    struct buf b;
+
+    buf_init(&b, 100);
+    CHECK_INT(buf_reserve(&b, 80), 0);
+    CHECK(b.alloc >= 81);
+    CHECK_INT(b.len, 0);
+    CHECK_STR(buf_str(&b), "");
+    CHECK_INT(buf_reserve(&b, 101), -1); /* over the cap */
+    CHECK_INT(buf_puts(&b, "abc"), 0);
+    CHECK_INT(buf_reserve(&b, 98), -1);
+    CHECK_INT(buf_reserve(&b, 97), 0);
+    CHECK_STR(buf_str(&b), "abc");
+    buf_release(&b);
+}
+
 int main(void)
 {
     TEST(test_append_and_cap);
     TEST(test_detach);
+    TEST(test_reserve);
     return TEST_REPORT();
 }
