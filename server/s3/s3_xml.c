@@ -58,8 +58,15 @@ void s3_xml_text_write(struct s3_xml *x, const char *text)
 
     if (!x->w)
         return;
-    while (i < len && (n = xml_char_len(t + i)) != 0)
+    while (i < len) {
+        if (t[i] >= 0x20 && t[i] < 0x80) { /* printable ASCII: always allowed */
+            i++;
+            continue;
+        }
+        if (!(n = xml_char_len(t + i)))
+            break;
         i += n;
+    }
     if (i == len) {
         xmlTextWriterWriteString(x->w, t);
         return;
