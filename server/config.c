@@ -29,7 +29,7 @@ static const struct opt opts[] = {
     { "--log-level",    "CMKEMU_LOG_LEVEL",    OPT_LEVEL, OFF(log_level),       0,                                             "info",       "error, warn, info or debug (info prints one access line per request)" },
     { "--log-format",   "CMKEMU_LOG_FORMAT",   OPT_FORMAT, OFF(log_format),     0,                                             "text",       "text or json (one JSON object per line: ts, level, msg; access lines add method, path, status, ms, request_id)" },
     { "--max-body",     "CMKEMU_MAX_BODY",     OPT_SIZE,  OFF(max_body),        0,                                             "8388608",    "largest request body accepted, in bytes" },
-    { "--max-header",   "CMKEMU_MAX_HEADER",   OPT_SIZE,  OFF(max_header),      0,                                             "65536",      "largest request line plus headers, in bytes" },
+    { "--max-header",   "CMKEMU_MAX_HEADER",   OPT_SIZE,  OFF(max_header),      0,                                             "16384",      "largest request line plus headers, in bytes" },
     { "--idle-timeout", "CMKEMU_IDLE_TIMEOUT", OPT_INT,   OFF(idle_timeout),    0,                                             "30",         "seconds an idle connection is kept" },
     { "--threads",      "CMKEMU_THREADS",      OPT_INT,   OFF(threads),         0,                                             "4",          "worker threads" },
     { "--port-file",    "CMKEMU_PORT_FILE",    OPT_STR,   OFF(port_file),       sizeof(((struct config *)0)->port_file),       "",           "write the bound port to this file once listening" },

@@ -194,8 +194,9 @@ static enum MHD_Result handle(struct http_server *srv, struct MHD_Connection *c,
 }
 
 /* A request refused from its headers alone, with no body and the connection closed:
- * - more headers or query parameters than a request may carry: 431 (414 for the query). None
- *   is dropped silently: a header past the limit may be the one that authenticates it;
+ * - more headers or query parameters than a request may carry, or a request line and headers
+ *   over --max-header: 431 (414 for the query). None is dropped silently: a header past the
+ *   limit may be the one that authenticates it;
  * - a Transfer-Encoding other than chunked: 501. libmicrohttpd would otherwise wait for a body
  *   it cannot frame until the idle timeout, and close without an answer. */
 static enum MHD_Result refuse(struct MHD_Connection *c, struct conn *cn, const char *url,
@@ -214,6 +215,23 @@ static enum MHD_Result refuse(struct MHD_Connection *c, struct conn *cn, const c
     return ret;
 }
 
+/* Counts the request's headers and the bytes they take on the wire ("Name: value\r\n"). */
+struct hdr_size {
+    unsigned count;
+    size_t bytes;
+};
+
+static enum MHD_Result add_hdr_size(void *cls, enum MHD_ValueKind kind, const char *key,
+                                    const char *value)
+{
+    struct hdr_size *h = cls;
+
+    (void)kind;
+    h->count++;
+    h->bytes += strlen(key) + (value ? strlen(value) : 0) + 4;
+    return MHD_YES;
+}
+
 static enum MHD_Result access_cb(void *cls, struct MHD_Connection *c, const char *url,
                                  const char *method, const char *version, const char *upload_data,
                                  size_t *upload_data_size, void **req_cls)
@@ -228,15 +246,25 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *c, const char
         const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
         const char *te = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding");
 
+        struct hdr_size hs = { 0, 0 };
+        size_t line = strlen(method) + strlen(cn->raw_path ? cn->raw_path : url) +
+                      (cn->raw_query ? strlen(cn->raw_query) + 1 : 0) + sizeof(" HTTP/1.1\r\n") - 1;
+
         cn->started = 1;
         buf_init(&cn->body, srv->cfg->max_body);
-        if (MHD_get_connection_values(c, MHD_HEADER_KIND, NULL, NULL) > HTTP_MAX_HEADERS ||
+        (void)MHD_get_connection_values(c, MHD_HEADER_KIND, add_hdr_size, &hs);
+        /* --max-header bounds the request line and the headers together (libmicrohttpd's own
+         * bound is its memory pool, which holds the body's read buffer too): a request line
+         * over it alone is 414, else 431 */
+        if (hs.count > HTTP_MAX_HEADERS ||
+            (line <= srv->cfg->max_header && line + hs.bytes > srv->cfg->max_header)) {
+            cn->answered = 1;
+            return refuse(c, cn, url, method, 431);
+        }
+        if (line > srv->cfg->max_header ||
             MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, NULL, NULL) > HTTP_MAX_QUERY) {
             cn->answered = 1;
-            return refuse(
-                c, cn, url, method,
-                MHD_get_connection_values(c, MHD_HEADER_KIND, NULL, NULL) > HTTP_MAX_HEADERS ? 431
-                                                                                             : 414);
+            return refuse(c, cn, url, method, 414);
         }
         if (te && strcasecmp(te, "chunked")) {
             cn->answered = 1;
@@ -371,6 +399,9 @@ struct http_server *http_start(const struct config *cfg, struct store *st, struc
     }
     if (ai->ai_family == AF_INET6)
         flags |= MHD_USE_IPv6;
+    /* CHOICE: --max-header defaults to 16 KiB (S3 refuses a header section over 8 KiB).
+     * libmicrohttpd clears a connection's whole memory pool (the cap plus 16 KiB for reading
+     * the body) before each request, so a larger default costs every request. */
     srv->d = MHD_start_daemon(
         flags, (uint16_t)cfg->port, NULL, NULL, access_cb, srv, MHD_OPTION_SOCK_ADDR, ai->ai_addr,
         MHD_OPTION_NOTIFY_COMPLETED, completed_cb, srv, MHD_OPTION_URI_LOG_CALLBACK, uri_cb, srv,

@@ -260,6 +260,19 @@ class BadInput(unittest.TestCase):
                 self.assertIn(rel.status_of(raw), (431, 400), (n, size, raw[:300]))
                 self.assertLess(secs, PROMPT)
 
+    def test_header_cap_default(self):
+        # --max-header defaults to 16 KiB: 12 KiB of headers are served, 20 KiB answer 431
+        path = "/oci/us-ashburn-1/n/%s/b/%s" % (self.fx.ns, self.fx.buckets[0])
+        for size, want in ((12 * 1024, 200), (20 * 1024, 431)):
+            extra = b"Connection: close\r\nX-Rel-Big: " + b"v" * size + b"\r\n"
+            raw, secs = exchange(self.srv, head("GET", path, rel.OCI_AUTH, extra + b"\r\n"))
+            self.assertEqual(rel.status_of(raw), want, (size, raw[:300]))
+            self.assertLess(secs, PROMPT)
+        # a request line over the cap by itself: 414
+        raw, _ = exchange(self.srv, head("GET", path + "?fields=" + "x" * (17 * 1024), rel.OCI_AUTH,
+                                         b"Connection: close\r\n\r\n"))
+        self.assertEqual(rel.status_of(raw), 414, raw[:300])
+
     def test_auth_after_many_headers_not_lost(self):
         # headers past any internal table limit must not be dropped silently
         extra = b"".join(b"X-Rel-%d: v\r\n" % i for i in range(520))
