@@ -10,67 +10,104 @@
  * tests/unit/test_json_out.c and the fuzz target fuzz_json_out hold the two outputs equal. */
 #include "json_out.h"
 
-#include "buf.h"
-
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* The escape of byte c, which needs one, into esc; returns its length. */
-static size_t escape(unsigned char c, char esc[6])
+/* The text being written: a malloc'd array grown by doubling. */
+struct out {
+    char *p;
+    size_t len, alloc;
+    int failed; /* out of memory: every later write is dropped */
+};
+
+static int grow(struct out *o, size_t n)
+{
+    size_t want = o->alloc ? o->alloc : 2048; /* an OCI resource: one to a few KiB */
+    char *p;
+
+    if (o->failed)
+        return -1;
+    while (want - o->len < n + 1) {
+        if (want > SIZE_MAX / 4) {
+            o->failed = 1;
+            return -1;
+        }
+        want *= 2;
+    }
+    if (!(p = realloc(o->p, want))) {
+        o->failed = 1;
+        return -1;
+    }
+    o->p = p;
+    o->alloc = want;
+    return 0;
+}
+
+static inline void put(struct out *o, const char *s, size_t n)
+{
+    if (o->alloc - o->len < n + 1 && grow(o, n))
+        return;
+    memcpy(o->p + o->len, s, n);
+    o->len += n;
+}
+
+/* 1 for the bytes a JSON string escapes: control characters, '"' and '\\' */
+static const unsigned char needs_escape[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,         1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, ['"'] = 1, ['\\'] = 1,
+};
+
+static void put_string(struct out *o, const char *s, size_t n)
 {
     static const char hex[] = "0123456789ABCDEF";
+    size_t i = 0;
 
-    esc[0] = '\\';
-    switch (c) {
-    case '"':
-    case '\\':
-        esc[1] = (char)c;
-        return 2;
-    case '\b':
-        esc[1] = 'b';
-        return 2;
-    case '\f':
-        esc[1] = 'f';
-        return 2;
-    case '\n':
-        esc[1] = 'n';
-        return 2;
-    case '\r':
-        esc[1] = 'r';
-        return 2;
-    case '\t':
-        esc[1] = 't';
-        return 2;
-    default:
-        memcpy(esc + 1, "u00", 3);
-        esc[4] = hex[c >> 4];
-        esc[5] = hex[c & 15];
-        return 6;
+    put(o, "\"", 1);
+    while (i < n) {
+        size_t from = i;
+        unsigned char c;
+
+        while (i < n && !needs_escape[(unsigned char)s[i]])
+            i++;
+        put(o, s + from, i - from);
+        if (i == n)
+            break;
+        c = (unsigned char)s[i++];
+        switch (c) {
+        case '"':
+            put(o, "\\\"", 2);
+            break;
+        case '\\':
+            put(o, "\\\\", 2);
+            break;
+        case '\b':
+            put(o, "\\b", 2);
+            break;
+        case '\f':
+            put(o, "\\f", 2);
+            break;
+        case '\n':
+            put(o, "\\n", 2);
+            break;
+        case '\r':
+            put(o, "\\r", 2);
+            break;
+        case '\t':
+            put(o, "\\t", 2);
+            break;
+        default: {
+            char u[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
+
+            put(o, u, 6);
+        }
+        }
     }
+    put(o, "\"", 1);
 }
 
-static int put_string(struct buf *b, const char *s, size_t n)
-{
-    size_t from = 0;
-
-    if (buf_append(b, "\"", 1))
-        return -1;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        char esc[6];
-
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        if (buf_append(b, s + from, i - from) || buf_append(b, esc, escape(c, esc)))
-            return -1;
-        from = i + 1;
-    }
-    return buf_append(b, s + from, n - from) || buf_append(b, "\"", 1) ? -1 : 0;
-}
-
-static int put_value(struct buf *b, json_t *v)
+static void put_value(struct out *o, json_t *v)
 {
     char num[32];
 
@@ -78,57 +115,71 @@ static int put_value(struct buf *b, json_t *v)
     case JSON_OBJECT: {
         int first = 1;
 
-        if (buf_append(b, "{", 1))
-            return -1;
+        put(o, "{", 1);
         for (void *it = json_object_iter(v); it; it = json_object_iter_next(v, it)) {
-            if ((!first && buf_append(b, ",", 1)) ||
-                put_string(b, json_object_iter_key(it), json_object_iter_key_len(it)) ||
-                buf_append(b, ":", 1) || put_value(b, json_object_iter_value(it)))
-                return -1;
+            if (!first)
+                put(o, ",", 1);
+            put_string(o, json_object_iter_key(it), json_object_iter_key_len(it));
+            put(o, ":", 1);
+            put_value(o, json_object_iter_value(it));
             first = 0;
         }
-        return buf_append(b, "}", 1);
+        put(o, "}", 1);
+        return;
     }
     case JSON_ARRAY:
-        if (buf_append(b, "[", 1))
-            return -1;
-        for (size_t i = 0; i < json_array_size(v); i++)
-            if ((i && buf_append(b, ",", 1)) || put_value(b, json_array_get(v, i)))
-                return -1;
-        return buf_append(b, "]", 1);
+        put(o, "[", 1);
+        for (size_t i = 0; i < json_array_size(v); i++) {
+            if (i)
+                put(o, ",", 1);
+            put_value(o, json_array_get(v, i));
+        }
+        put(o, "]", 1);
+        return;
     case JSON_STRING:
-        return put_string(b, json_string_value(v), json_string_length(v));
-    case JSON_INTEGER:
-        snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-        return buf_puts(b, num);
+        put_string(o, json_string_value(v), json_string_length(v));
+        return;
+    case JSON_INTEGER: {
+        int n = snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+
+        put(o, num, (size_t)n);
+        return;
+    }
     case JSON_REAL: {
         char *t = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
-        int rc = t ? buf_puts(b, t) : -1;
 
+        if (t)
+            put(o, t, strlen(t));
+        else
+            o->failed = 1;
         free(t);
-        return rc;
+        return;
     }
     case JSON_TRUE:
-        return buf_append(b, "true", 4);
+        put(o, "true", 4);
+        return;
     case JSON_FALSE:
-        return buf_append(b, "false", 5);
+        put(o, "false", 5);
+        return;
     case JSON_NULL:
-        return buf_append(b, "null", 4);
+        put(o, "null", 4);
+        return;
     }
-    return -1;
 }
 
 char *json_out(const json_t *v, size_t *len)
 {
-    struct buf b;
+    struct out o = { NULL, 0, 0, 0 };
 
     if (!v)
         return NULL;
-    buf_init(&b, SIZE_MAX / 2);
-    /* an OCI resource's text is one to a few KiB: grown from there, not from 64 bytes */
-    if (buf_reserve(&b, 2048) || put_value(&b, (json_t *)v)) {
-        buf_release(&b);
+    put_value(&o, (json_t *)v);
+    if (o.failed || (!o.p && grow(&o, 0))) {
+        free(o.p);
         return NULL;
     }
-    return buf_detach(&b, len);
+    o.p[o.len] = '\0';
+    if (len)
+        *len = o.len;
+    return o.p;
 }
