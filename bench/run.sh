@@ -4,11 +4,14 @@
 # Prints req/s, p50 and p99 per server and operation, the ratios cmkemu/moto and
 # cmkemu/ceiling from the same run, start-up to first 200, and RSS before the load, after the
 # measured runs and after a soak (all four operations mixed at 64 connections).
-# BENCH_SECONDS sets each run's length (default 5), BENCH_SOAK the soak's (default 30).
+# BENCH_SECONDS sets each run's length (default 3), BENCH_ROUNDS how many runs of cmkemu and of
+# the ceiling alternate for each figure (default 3; the median run is shown), BENCH_SOAK the
+# soak's length (default 30).
 # Loopback only; every run is bounded. bench/README.md explains the columns.
 set -u
 cd "$(dirname "$0")/.." || exit 2
-SECS=${BENCH_SECONDS:-5}
+SECS=${BENCH_SECONDS:-3}
+ROUNDS=${BENCH_ROUNDS:-3}
 SOAK=${BENCH_SOAK:-30}
 BIN=build-release/cmkemu
 CEIL=build-release/bench-ceiling
@@ -128,9 +131,12 @@ run() {
     non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
     echo "${rps:-0} ${p50:--} ${p99:--} ${non2xx:-0}"
 }
+# median FILE: the line of FILE (one run a line, req/s first) with the median req/s
+median() { sort -n "$1" | awk '{ l[NR] = $0 } END { print l[int((NR + 1) / 2)] }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1fx", a / b; else print "n/a" }'; }
 
 printf '\nmachine: %s cores, load average before the runs: %s\n' "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf 'runs: %s s each; cmkemu and the ceiling alternate %s times per row (median shown), moto once\n' "$SECS" "$ROUNDS"
 printf '\n%-22s %5s  %-34s %-34s %-26s %9s %9s\n' operation conns "cmkemu req/s p50 p99" \
     "moto req/s p50 p99" "ceiling req/s p50 p99" "cm/moto" "cm/ceil"
 for op in get put ociget volkey; do
@@ -141,20 +147,21 @@ for op in get put ociget volkey; do
     volkey) name=UpdateVolumeKmsKey; cm="$OCI/20160918/volumes/$VOL/kmsKey"; mo="" ;;
     esac
     for c in 1 8 64; do
-        set -- $(run cm "$cm" "$tmp/$op.lua" $c); crps=$1; cres="$1 $2 $3"; [ "$4" != 0 ] && cres="$cres (non-2xx: $4)"
+        # cmkemu and the ceiling alternate ROUNDS times; each keeps its median run (by req/s)
+        : >"$tmp/cm.runs"; : >"$tmp/ceil.runs"; r=0
+        while [ $r -lt "$ROUNDS" ]; do
+            run cm "$cm" "$tmp/$op.lua" $c >>"$tmp/cm.runs"
+            run ceil "http://127.0.0.1:$CEIL_PORT/" "$tmp/$op.lua" $c >>"$tmp/ceil.runs"
+            r=$((r + 1))
+        done
+        set -- $(median "$tmp/cm.runs"); crps=$1; cres="$1 $2 $3"; [ "$4" != 0 ] && cres="$cres (non-2xx: $4)"
         if [ -n "$mo" ]; then set -- $(run moto "$mo" "$tmp/$op.lua" $c); mrps=$1; mres="$1 $2 $3"; else mrps=0; mres="n/a${MOTO_PORT:+ (no OCI in moto)}"; fi
-        set -- $(run ceil "http://127.0.0.1:$CEIL_PORT/" "$tmp/$op.lua" $c); erps=$1; eres="$1 $2 $3"
+        set -- $(median "$tmp/ceil.runs"); erps=$1; eres="$1 $2 $3"
         printf '%-22s %5s  %-34s %-34s %-26s %9s %9s\n' "$name" "$c" "$cres" "$mres" "$eres" \
             "$(ratio "$crps" "$mrps")" "$(ratio "$crps" "$erps")"
     done
 done
 CM_RSS1=$(rss_kb "$CM_PID"); MOTO_RSS1=$(rss_kb "$MOTO_PID")
-
-# Start-up on the database the runs filled (schema in place), by a second process beside the first.
-RE_PORT=$(free_port)
-CM_RESTART=$(start_timed "$tmp/re.pid" "http://127.0.0.1:$RE_PORT/_cmkemu/health" \
-    "$BIN" --port "$RE_PORT" --db "$tmp/bench.db" --log-level error)
-kill "$(cat "$tmp/re.pid")" 2>/dev/null
 
 # Soak: the four operations in turn on every connection, 64 connections, then RSS again.
 cat >"$tmp/soak.lua" <<LUA
@@ -180,8 +187,29 @@ CM_RSS2=$(rss_kb "$CM_PID")
 printf '\nsoak (4 operations mixed, 64 connections, %ss): %s req/s, p50 %s, p99 %s, non-2xx %s\n' "$SOAK" \
     "$(echo "$soak" | awk '/Requests\/sec/ {print $2}')" "$(echo "$soak" | awk '$1=="50%" {print $2}')" \
     "$(echo "$soak" | awk '$1=="99%" {print $2}')" "$(echo "$soak" | awk '/Non-2xx/ {print $5}' | grep . || echo 0)"
-printf 'start-up to first 200: cmkemu %s ms (new database), %s ms (existing database), moto %s ms\n' \
-    "$CM_START" "$CM_RESTART" "$MOTO_START"
+# Start-up, STARTS times each (median, min and max): on a new database (the migrations run),
+# then, once the measured cmkemu has stopped (it holds its database file while it runs), on the
+# database the runs filled.
+STARTS=${BENCH_STARTS:-7}
+startups() { # startups NEW(1|0): one figure a line
+    i=0
+    while [ $i -lt "$STARTS" ]; do
+        db="$tmp/bench.db"; [ "$1" = 1 ] && db="$tmp/new-$i.db"
+        port=$(free_port)
+        start_timed "$tmp/st.pid" "http://127.0.0.1:$port/_cmkemu/health" \
+            "$BIN" --port "$port" --db "$db" --log-level error
+        p=$(cat "$tmp/st.pid"); kill "$p" 2>/dev/null
+        while kill -0 "$p" 2>/dev/null; do sleep 0.01; done
+        i=$((i + 1))
+    done
+}
+summary() { sort -n | awk '{ v[NR] = $1 } END { printf "%s ms (median of %d; %s to %s)", v[int((NR + 1) / 2)], NR, v[1], v[NR] }'; }
+NEW_STARTS=$(startups 1 | summary)
+kill "$CM_PID" 2>/dev/null
+while kill -0 "$CM_PID" 2>/dev/null; do sleep 0.01; done
+OLD_STARTS=$(startups 0 | summary)
+printf 'start-up to first 200: cmkemu %s on a new database, %s on the filled one (first start of the run: %s ms); moto %s ms\n' \
+    "$NEW_STARTS" "$OLD_STARTS" "$CM_START" "$MOTO_START"
 printf 'load average after the runs: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf 'RSS before load / after the runs / after the soak: cmkemu %s / %s / %s KiB, moto %s / %s KiB\n' \
     "$CM_RSS0" "$CM_RSS1" "$CM_RSS2" "$MOTO_RSS0" "$MOTO_RSS1"
