@@ -1,5 +1,6 @@
-/* db.c - opening the SQLite database, its pragmas, the store lock, transactions and the
- * prepared-statement cache. The only file that opens or closes the connection. */
+/* db.c - opening the SQLite database, its pragmas, the store lock, transactions, the
+ * prepared-statement cache and the WAL checkpointer thread. The only file that opens or closes
+ * connections. */
 #include "db.h"
 #include "migrate.h"
 
@@ -11,14 +12,14 @@
 #include <string.h>
 #include <time.h>
 
-/* The checkpointer's pace (see ckpt_main): a passive checkpoint every CKPT_INTERVAL_MS when
- * something was committed since the last one, or as soon as the WAL has grown by CKPT_PAGES. */
 /* CHOICE: the database file belongs to one process while it runs. SQLite's "unix-excl" VFS
  * locks the file for this process at its first read and keeps the WAL index in this process's
  * memory, so this process's connections share their WAL locks without a system call; another
  * process (a second cmkemu, the sqlite3 shell) cannot open the database until this one ends. */
 #define DB_VFS "unix-excl"
 
+/* The checkpointer's pace (see ckpt_main): a passive checkpoint every CKPT_INTERVAL_MS when
+ * something was committed since the last one, or as soon as the WAL has grown by CKPT_PAGES. */
 #define CKPT_INTERVAL_MS 50
 #define CKPT_PAGES       1000
 
