@@ -119,7 +119,8 @@ FUZZ_BUILD   ?= build-fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_NAMES   := $(patsubst tests/fuzz/%.c,%,$(filter-out tests/fuzz/fuzz_lib.c,$(sort $(wildcard tests/fuzz/fuzz_*.c))))
 FUZZ_BINS    := $(patsubst %,$(BUILD)/fuzz/%,$(FUZZ_NAMES))
-FUZZ_OBJS    := $(filter-out $(BUILD)/obj/server/http.o,$(OBJS)) $(BUILD)/obj/tests/fuzz/fuzz_lib.o
+FUZZ_OBJS    := $(filter-out $(BUILD)/obj/server/http.o,$(OBJS)) $(BUILD)/obj/tests/fuzz/fuzz_lib.o \
+                $(BUILD)/obj/tests/lib/xmlref.o
 
 fuzz-bins: $(FUZZ_BINS)
 

@@ -4,10 +4,10 @@
 #define CMKEMU_S3_H
 
 #include "../api.h"
+#include "../buf.h"
 #include "s3_errors.h"
 
 #include <libxml/tree.h>
-#include <libxml/xmlwriter.h>
 
 #define S3_XMLNS "http://s3.amazonaws.com/doc/2006-03-01/"
 /* Most bytes of a configuration document (CreateBucketConfiguration, encryption) parsed. */
@@ -30,10 +30,16 @@ int s3_fail_ex2(struct resp *rs, struct ctx *cx, int e, const char *a1, const ch
 /* Same, with <BucketName>. */
 int s3_fail_bucket(struct resp *rs, struct ctx *cx, int e, const char *bucket);
 
-/* An XML document being written into memory with libxml2's xmlTextWriter. */
+#define S3_XML_DEPTH 16
+
+/* An XML document being written into memory (s3_xml.c): the bytes libxml2's xmlTextWriter
+ * writes for the same calls, without its per-document allocations. */
 struct s3_xml {
-    xmlBufferPtr b;
-    xmlTextWriterPtr w;
+    struct buf b;
+    const char *open[S3_XML_DEPTH]; /* names of the open elements (static strings) */
+    int depth;
+    int in_tag; /* the last start tag still lacks its '>' */
+    int active; /* started, not yet finished or aborted, no write failed */
 };
 
 /* Starts a document with the UTF-8 declaration and opens root (with the S3 namespace when
@@ -45,6 +51,10 @@ void s3_xml_elem(struct s3_xml *x, const char *name, const char *text);
 /* Writes text into the open element. Bytes that are not UTF-8 of a character XML 1.0 allows
  * (control characters, invalid UTF-8, as a request may carry) are written as U+FFFD. */
 void s3_xml_text_write(struct s3_xml *x, const char *text);
+/* text with every byte that is not part of a character XML 1.0 allows replaced by U+FFFD:
+ * text itself when nothing needs replacing, else a malloc'd copy also stored in *owned (NULL
+ * otherwise; the caller frees it). NULL text reads as "". NULL when out of memory. */
+const char *s3_xml_clean(const char *text, char **owned);
 /* Closes every open element, sets status, Content-Type: application/xml and the body, and
  * frees the writer. */
 void s3_xml_finish(struct s3_xml *x, struct resp *rs, int status);

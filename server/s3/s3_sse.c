@@ -1,5 +1,5 @@
 /* s3_sse.c - parse, validate and render ServerSideEncryptionConfiguration (libxml2 tree in,
- * xmlTextWriter out). Pure: no I/O, no storage. */
+ * s3_xml writer out). Pure: no I/O, no storage. */
 #include "s3_sse.h"
 
 #include "s3.h"
