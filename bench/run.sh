@@ -133,7 +133,8 @@ run() {
 }
 # median FILE: the line of FILE (one run a line, req/s first) with the median req/s
 median() { sort -n "$1" | awk '{ l[NR] = $0 } END { print l[int((NR + 1) / 2)] }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1fx", a / b; else print "n/a" }'; }
+# ratio A B [DECIMALS]: A / B as "N.Nx" (cm/ceil with two decimals: 0.69 is not 0.7)
+ratio() { awk -v a="$1" -v b="$2" -v d="${3:-1}" 'BEGIN { if (b > 0) printf "%.*fx", d, a / b; else print "n/a" }'; }
 
 printf '\nmachine: %s cores, load average before the runs: %s\n' "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf 'runs: %s s each; cmkemu and the ceiling alternate %s times per row (median shown), moto once\n' "$SECS" "$ROUNDS"
@@ -158,7 +159,7 @@ for op in get put ociget volkey; do
         if [ -n "$mo" ]; then set -- $(run moto "$mo" "$tmp/$op.lua" $c); mrps=$1; mres="$1 $2 $3"; else mrps=0; mres="n/a${MOTO_PORT:+ (no OCI in moto)}"; fi
         set -- $(median "$tmp/ceil.runs"); erps=$1; eres="$1 $2 $3"
         printf '%-22s %5s  %-34s %-34s %-26s %9s %9s\n' "$name" "$c" "$cres" "$mres" "$eres" \
-            "$(ratio "$crps" "$mrps")" "$(ratio "$crps" "$erps")"
+            "$(ratio "$crps" "$mrps")" "$(ratio "$crps" "$erps" 2)"
     done
 done
 CM_RSS1=$(rss_kb "$CM_PID"); MOTO_RSS1=$(rss_kb "$MOTO_PID")
