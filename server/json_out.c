@@ -15,7 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The text being written: a malloc'd array grown by doubling. */
+/* The text being written: a malloc'd array grown by doubling. Not struct buf: put() is called
+ * for every piece of every string and must stay inline; through buf_append json_out took 19.6k
+ * instructions per OCI GetBucket instead of 10k (callgrind). */
 struct out {
     char *p;
     size_t len, alloc;
