@@ -6,7 +6,9 @@ import http.client
 import json
 import os
 import random
+import shutil
 import sqlite3
+import tempfile
 import threading
 import time
 import unittest
@@ -172,8 +174,6 @@ class CrashSafety(unittest.TestCase):
             last[res] = (got, etag)
 
     def check_integrity_of_copy(self, srv):
-        import shutil
-        import tempfile
         d = tempfile.mkdtemp(prefix="cmkemu-crashcopy-", dir=os.environ.get("CMKEMU_TMP"))
         try:
             for ext in ("", "-wal", "-shm"):
@@ -198,7 +198,6 @@ class CrashSafety(unittest.TestCase):
 class WalBounded(unittest.TestCase):
     def test_wal_stays_bounded_under_writes(self):
         """The WAL is checkpointed and starts over: a stream of writes does not grow it."""
-        import os
         srv = rel.Server().start()
         try:
             fx = rel.OciFixtures(srv, nkeys=2, nbuckets=1, nvolumes=1)
@@ -220,8 +219,6 @@ class WalBounded(unittest.TestCase):
     def test_wal_stays_bounded_under_concurrent_writes_and_reads(self):
         """8 writers and 4 readers at once: the WAL never stays copied by itself, so the
         checkpointer copies its tail with the writers held and it still starts over."""
-        import os
-        import threading
         srv = rel.Server().start()
         try:
             fx = rel.OciFixtures(srv, nkeys=2, nbuckets=1, nvolumes=1)
