@@ -28,9 +28,27 @@ void oci_json(struct resp *rs, int status, json_t *body)
     }
 }
 
+void oci_json_jw(struct resp *rs, int status, struct jw *w)
+{
+    size_t n = 0;
+    char *s = jw_finish(w, &n);
+
+    resp_status(rs, status);
+    resp_header(rs, "Content-Type", "application/json");
+    if (s)
+        resp_body_take(rs, s, n);
+}
+
 void oci_answer(const struct req *rq, struct resp *rs, json_t *body, const char *etag)
 {
     oci_json(rs, 200, body);
+    if (etag)
+        oci_set_etag(rq, rs, etag);
+}
+
+void oci_answer_jw(const struct req *rq, struct resp *rs, struct jw *w, const char *etag)
+{
+    oci_json_jw(rs, 200, w);
     if (etag)
         oci_set_etag(rq, rs, etag);
 }
@@ -120,6 +138,16 @@ json_t *oci_json_object_text(const char *text)
         j = json_object();
     }
     return j;
+}
+
+void oci_jw_object_text(struct jw *w, const char *text)
+{
+    size_t n = text ? strlen(text) : 0;
+
+    if (n >= 2 && text[0] == '{' && text[n - 1] == '}')
+        jw_raw(w, text, n);
+    else
+        jw_raw(w, "{}", 2);
 }
 
 json_t *oci_json_text(const char *text, const char *dflt)
@@ -222,6 +250,14 @@ json_t *oci_time_json(int64_t ms)
 
 #define OCI_TIME_MIN_MS (-62167219200000LL) /* 0000-01-01T00:00:00.000Z */
 #define OCI_TIME_MAX_MS 253402300799999LL   /* 9999-12-31T23:59:59.999Z */
+
+void oci_jw_time(struct jw *w, int64_t ms)
+{
+    char buf[64];
+
+    oci_time(ms, buf, sizeof(buf));
+    jw_string(w, buf);
+}
 
 int oci_time_parse(const char *s, int64_t *ms)
 {

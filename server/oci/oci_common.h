@@ -9,6 +9,7 @@
 #define CMKEMU_OCI_COMMON_H
 
 #include "../api.h"
+#include "../json_out.h"
 #include "oci_errors.h"
 
 #include <jansson.h>
@@ -22,6 +23,9 @@ int oci_fail_message(struct resp *rs, int e, const char *message);
 void oci_json(struct resp *rs, int status, json_t *body);
 /* Answers 200 with body (stolen) and, when etag is not NULL, the etag header. */
 void oci_answer(const struct req *rq, struct resp *rs, json_t *body, const char *etag);
+/* The same two with the body written in w (its text taken, w empty afterwards). */
+void oci_json_jw(struct resp *rs, int status, struct jw *w);
+void oci_answer_jw(const struct req *rq, struct resp *rs, struct jw *w, const char *etag);
 /* Answers 204 No Content. */
 void oci_no_content(struct resp *rs);
 /* Answers the failure a store call returned: not_found for STORE_NOT_FOUND, 412 NoEtagMatch for
@@ -63,6 +67,9 @@ void oci_answer_list(struct resp *rs, json_t *body, int64_t next);
 json_t *oci_json_string_or_null(const char *s);
 /* A stored JSON object text as a new JSON object; {} when NULL or not an object. */
 json_t *oci_json_object_text(const char *text);
+/* The same written in w: a stored text is json_dumps(JSON_COMPACT) of an object, the bytes
+ * printing it again would give, so it is copied as it is. */
+void oci_jw_object_text(struct jw *w, const char *text);
 /* A stored JSON object or array text as a new JSON value; dflt ("{}" or "[]") when NULL, empty or
  * unreadable. */
 json_t *oci_json_text(const char *text, const char *dflt);
@@ -70,6 +77,7 @@ json_t *oci_json_text(const char *text, const char *dflt);
 /* RFC 3339 with milliseconds: 2026-11-25T08:32:37.374Z (out holds at least 25 bytes). */
 void oci_time(int64_t ms, char *out, size_t n);
 json_t *oci_time_json(int64_t ms);
+void oci_jw_time(struct jw *w, int64_t ms);
 /* Parses RFC 3339 (fractional seconds and Z or +hh:mm offset) into ms. Returns 0 or -1; -1 also
  * for a day, hour, minute or second beyond its range and for instants outside years 0000-9999. */
 int oci_time_parse(const char *s, int64_t *ms);

@@ -95,10 +95,112 @@ static void test_every_byte_matches_jansson(void)
     CHECK(json_out(NULL, NULL) == NULL);
 }
 
+/* the writer's text: w's text equals want; w is empty afterwards */
+static void check_jw(struct jw *w, const char *want)
+{
+    size_t n = 0;
+    char *got = jw_finish(w, &n);
+
+    CHECK(got != NULL);
+    CHECK_STR(got ? got : "(null)", want);
+    CHECK_INT(n, strlen(want));
+    CHECK(w->p == NULL && w->len == 0 && w->comma == 0);
+    free(got);
+}
+
+static void test_writer_separators(void)
+{
+    struct jw w = { 0 };
+    json_t *v = json_pack("{s:[i,s],s:{}}", "a", 1, "c", "b");
+
+    /* members and elements get a ',' between them, never before the first or after a key */
+    jw_open(&w, '{');
+    jw_key(&w, "s");
+    jw_string(&w, "x");
+    jw_key(&w, "n");
+    jw_string(&w, NULL);
+    jw_key(&w, "list");
+    jw_open(&w, '[');
+    jw_int(&w, -12);
+    jw_bool(&w, 1);
+    jw_bool(&w, 0);
+    jw_null(&w);
+    jw_open(&w, '{');
+    jw_close(&w, '}');
+    jw_open(&w, '[');
+    jw_close(&w, ']');
+    jw_raw(&w, "{\"k\":[1]}", 9);
+    jw_close(&w, ']');
+    jw_key(&w, "tree");
+    jw_value(&w, v);
+    jw_key(&w, "last");
+    jw_int(&w, 9223372036854775807LL);
+    jw_close(&w, '}');
+    check_jw(&w, "{\"s\":\"x\",\"n\":null,\"list\":[-12,true,false,null,{},[],{\"k\":[1]}],"
+                 "\"tree\":{\"a\":[1,\"c\"],\"b\":{}},\"last\":9223372036854775807}");
+    json_decref(v);
+
+    /* a top-level array of objects, as a list answer */
+    jw_open(&w, '[');
+    for (int i = 0; i < 3; i++) {
+        jw_open(&w, '{');
+        jw_key(&w, "i");
+        jw_int(&w, i);
+        jw_close(&w, '}');
+    }
+    jw_close(&w, ']');
+    check_jw(&w, "[{\"i\":0},{\"i\":1},{\"i\":2}]");
+
+    /* nothing written: an empty text, not NULL */
+    check_jw(&w, "");
+}
+
+static void test_writer_strings(void)
+{
+    struct jw w = { 0 };
+
+    /* escapes as json_out's, valid UTF-8 as it is (2, 3 and 4 bytes), and every byte that is not
+     * UTF-8 (a lone continuation, a truncated sequence, an overlong form, 0xFF) as U+FFFD */
+    jw_open(&w, '[');
+    jw_string(&w, "q\"b\\n\n\x01/\xc3\xa9\xe2\x82\xac\xf0\x9f\x94\x91");
+    jw_string(&w, "a\x80"
+                  "b");
+    jw_string(&w, "c\xe2\x82");
+    jw_string(&w, "\xc0\xaf");
+    jw_string(&w, "\xff");
+    jw_close(&w, ']');
+    check_jw(&w, "[\"q\\\"b\\\\n\\n\\u0001/\xc3\xa9\xe2\x82\xac\xf0\x9f\x94\x91\","
+                 "\"a\xef\xbf\xbd"
+                 "b\",\"c\xef\xbf\xbd\xef\xbf\xbd\","
+                 "\"\xef\xbf\xbd\xef\xbf\xbd\",\"\xef\xbf\xbd\"]");
+
+    /* a key is escaped like a string */
+    jw_open(&w, '{');
+    jw_key(&w, "k\"\t");
+    jw_int(&w, 0);
+    jw_close(&w, '}');
+    check_jw(&w, "{\"k\\\"\\t\":0}");
+
+    /* long ASCII runs around an escape, past any word-sized step */
+    {
+        char s[200];
+        char want[220];
+
+        memset(s, 'a', sizeof(s) - 1);
+        s[sizeof(s) - 1] = '\0';
+        s[101] = '"';
+        snprintf(want, sizeof(want), "\"%.*s\\\"%s\"", 101, s, s + 102);
+        jw_string(&w, s);
+        check_jw(&w, want);
+    }
+}
+
 int main(void)
 {
     TEST(test_exact_texts);
     TEST(test_string_escapes);
     TEST(test_every_byte_matches_jansson);
+    TEST(test_writer_separators);
+    TEST(test_writer_strings);
     return TEST_REPORT();
 }

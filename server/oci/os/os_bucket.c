@@ -275,6 +275,16 @@ static int merge_metadata(struct os_bucket *b, json_t *patch)
     return rc;
 }
 
+/* 200 with the Bucket of b and its ETag */
+static void answer_bucket(const struct req *rq, struct resp *rs, const struct os_bucket *b,
+                          unsigned fields)
+{
+    struct jw w = { 0 };
+
+    os_bucket_json(&w, b, fields);
+    oci_answer_jw(rq, rs, &w, b->etag);
+}
+
 static int set_json(char **slot, json_t *v)
 {
     char *text = json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS);
@@ -422,7 +432,7 @@ int os_create_bucket(const struct req *rq, struct ctx *cx, struct resp *rs)
     if (rc) {
         err = write_fail(rq, cx, rs, rc, d->name, &c);
     } else {
-        oci_answer(rq, rs, os_bucket_json(&b, 0), b.etag);
+        answer_bucket(rq, rs, &b, 0);
         resp_headerf(rs, "Location", "%s/n/%s/b/%s", rq->endpoint, ns, b.name);
     }
 out:
@@ -488,7 +498,7 @@ int os_get_bucket(const struct req *rq, struct ctx *cx, struct resp *rs)
         rs->no_body = 1;
         oci_set_etag(rq, rs, b.etag);
     } else {
-        oci_answer(rq, rs, os_bucket_json(&b, fields), b.etag);
+        answer_bucket(rq, rs, &b, fields);
     }
 out:
     os_bucket_release(&b);
@@ -541,7 +551,7 @@ int os_update_bucket(const struct req *rq, struct ctx *cx, struct resp *rs)
     if (rc)
         err = write_fail(rq, cx, rs, rc, c.d.name, &c);
     else
-        oci_answer(rq, rs, os_bucket_json(&b, 0), b.etag);
+        answer_bucket(rq, rs, &b, 0);
 out:
     json_decref(body);
     os_bucket_release(&b);
@@ -560,7 +570,7 @@ int os_list_buckets(const struct req *rq, struct ctx *cx, struct resp *rs)
     int tags = 0;
     int limit;
     int err;
-    json_t *items;
+    struct jw w = { 0 };
 
     err = os_check_namespace(rq, cx, rs, ns);
     if (err)
@@ -579,11 +589,12 @@ int os_list_buckets(const struct req *rq, struct ctx *cx, struct resp *rs)
         os_bucket_list_free(list, n);
         return oci_fail(rs, cx, OCI_ERR_INTERNAL, NULL);
     }
-    items = json_array();
+    jw_open(&w, '[');
     for (size_t i = 0; i < n; i++)
-        json_array_append_new(items, os_bucket_summary_json(&list[i], tags));
+        os_bucket_summary_json(&w, &list[i], tags);
+    jw_close(&w, ']');
     os_bucket_list_free(list, n);
-    oci_json(rs, 200, items);
+    oci_json_jw(rs, 200, &w);
     if (next[0])
         resp_header(rs, "opc-next-page", next);
     return 0;

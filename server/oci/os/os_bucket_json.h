@@ -4,16 +4,16 @@
 
 #include "storage/store_os.h"
 
-#include <jansson.h>
+#include "server/json_out.h"
 
 /* GetBucket's optional fields (§1.1). */
 #define OS_FIELD_APPROX_COUNT 1u
 #define OS_FIELD_APPROX_SIZE  2u
 #define OS_FIELD_AUTO_TIERING 4u
 
-/* A new reference to the Bucket object, fields asked with OS_FIELD_* bits. */
-json_t *os_bucket_json(const struct os_bucket *b, unsigned fields);
-/* A new reference to the BucketSummary object; tags adds freeformTags and definedTags. */
-json_t *os_bucket_summary_json(const struct os_bucket *b, int tags);
+/* Writes the Bucket object in w, fields asked with OS_FIELD_* bits. */
+void os_bucket_json(struct jw *w, const struct os_bucket *b, unsigned fields);
+/* Writes the BucketSummary object in w; tags adds freeformTags and definedTags. */
+void os_bucket_summary_json(struct jw *w, const struct os_bucket *b, int tags);
 
 #endif

@@ -88,6 +88,81 @@ static void test_create_bucket_model(void)
     call_release(&c);
 }
 
+/* The Bucket's bytes: the model's member order, stored metadata and tags as the client sent
+ * them (keys sorted, escapes kept, UTF-8 as it is), nulls and booleans. */
+static void test_bucket_exact_text(void)
+{
+    struct call c;
+    char want[2048];
+    char etag[64];
+    char id[160];
+
+    callf(&c, "POST", NULL,
+          "{\"name\":\"text-b\",\"compartmentId\":\"" COMP "\","
+          "\"metadata\":{\"z\":\"1\",\"a\":\"\\u00e9\\\\n\\\"q/\\u0007\"},"
+          "\"freeformTags\":{\"k\":\"\\ud83d\\udd11\"},"
+          "\"definedTags\":{\"ns\":{\"b\":1.5,\"a\":[1,true,null]}},"
+          "\"kmsKeyId\":\"\"}",
+          IAD "/n/%s/b", ns);
+    CHECK_INT(c.rs.status, 200);
+    snprintf(etag, sizeof(etag), "%s", jstr(&c, "etag") ? jstr(&c, "etag") : "");
+    snprintf(id, sizeof(id), "%s", jstr(&c, "id") ? jstr(&c, "id") : "");
+    call_release(&c);
+
+    snprintf(want, sizeof(want),
+             "{\"namespace\":\"%s\",\"name\":\"text-b\",\"compartmentId\":\"" COMP "\","
+             "\"metadata\":{\"a\":\"\xc3\xa9\\\\n\\\"q/\\u0007\",\"z\":\"1\"},"
+             "\"createdBy\":\"" OCITEST_USER "\",\"timeCreated\":\"2025-11-24T16:00:00.000Z\","
+             "\"etag\":\"%s\",\"publicAccessType\":\"NoPublicAccess\",\"storageTier\":\"Standard\","
+             "\"objectEventsEnabled\":false,\"freeformTags\":{\"k\":\"\xf0\x9f\x94\x91\"},"
+             "\"definedTags\":{\"ns\":{\"a\":[1,true,null],\"b\":1.5}},\"kmsKeyId\":null,"
+             "\"isBucketKeyEnabled\":false,\"objectLifecyclePolicyEtag\":null,"
+             "\"approximateCount\":0,\"approximateSize\":null,\"replicationEnabled\":false,"
+             "\"isReadOnly\":false,\"id\":\"%s\",\"versioning\":\"Disabled\","
+             "\"autoTiering\":\"Disabled\"}",
+             ns, etag, id);
+    callf(&c, "GET", NULL, NULL, IAD "/n/%s/b/text-b?fields=approximateCount,autoTiering", ns);
+    CHECK_INT(c.rs.status, 200);
+    CHECK_STR(buf_str(&c.rs.body), want);
+    call_release(&c);
+
+    /* the summary, with fields=tags */
+    snprintf(want, sizeof(want),
+             "[{\"namespace\":\"%s\",\"name\":\"text-b\",\"compartmentId\":\"" COMP "\","
+             "\"createdBy\":\"" OCITEST_USER "\",\"timeCreated\":\"2025-11-24T16:00:00.000Z\","
+             "\"etag\":\"%s\",\"freeformTags\":{\"k\":\"\xf0\x9f\x94\x91\"},"
+             "\"definedTags\":{\"ns\":{\"a\":[1,true,null],\"b\":1.5}}}]",
+             ns, etag);
+    callf(&c, "GET", NULL, NULL,
+          IAD "/n/%s/b?compartmentId=" COMP "&fields=tags&page=text-b&limit=1", ns);
+    CHECK_INT(c.rs.status, 200);
+    CHECK_STR(buf_str(&c.rs.body), want);
+    call_release(&c);
+}
+
+/* CHOICE: a signature keyId whose user part is not UTF-8 (OCI would refuse the signature) is
+ * kept as createdBy with U+FFFD for each such byte, so the answer stays valid JSON. */
+static void test_created_by_not_utf8(void)
+{
+    const char *h[] = { "Authorization: Signature version=\"1\",keyId=\"" OCITEST_TENANCY
+                        "/ocid1.user.oc1..\xff\xfe/11:22\",algorithm=\"rsa-sha256\","
+                        "headers=\"host\",signature=\"x\"",
+                        NULL };
+    struct call c;
+    char target[256];
+
+    snprintf(target, sizeof(target), IAD "/n/%s/b", ns);
+    resp_init(&c.rs);
+    apitest_call(&t, "POST", target, h, "{\"name\":\"utf8-b\",\"compartmentId\":\"" COMP "\"}",
+                 &c.rs);
+    c.j = json_loads(buf_str(&c.rs.body), 0, NULL);
+    CHECK_INT(c.rs.status, 200);
+    CHECK(c.j != NULL);
+    CHECK_STR(jstr(&c, "createdBy") ? jstr(&c, "createdBy") : "(none)",
+              "ocid1.user.oc1..\xef\xbf\xbd\xef\xbf\xbd");
+    call_release(&c);
+}
+
 static void test_create_bucket_errors(void)
 {
     struct call c;
@@ -347,6 +422,8 @@ int main(void)
         return 1;
     TEST(test_get_namespace);
     TEST(test_create_bucket_model);
+    TEST(test_bucket_exact_text);
+    TEST(test_created_by_not_utf8);
     TEST(test_create_bucket_errors);
     TEST(test_get_bucket_fields_and_conditions);
     TEST(test_update_bucket_basics);
