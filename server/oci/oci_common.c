@@ -226,18 +226,62 @@ void oci_answer_list(struct resp *rs, json_t *body, int64_t next)
         resp_headerf(rs, "opc-next-page", "%lld", (long long)next);
 }
 
+/* n digits of v, zero-padded, at p */
+static void put_digits(char *p, unsigned v, int n)
+{
+    while (n--) {
+        p[n] = (char)('0' + v % 10);
+        v /= 10;
+    }
+}
+
 void oci_time(int64_t ms, char *out, size_t n)
 {
     int64_t frac = ms % 1000;
-    time_t t;
-    struct tm tm;
+    int64_t secs, days, sod, z, era, doe, yoe, y, doy, mp, d, m;
+    char t[25];
 
     if (frac < 0) /* before 1970 the second starts below ms: floor, not truncate */
         frac += 1000;
-    t = (time_t)((ms - frac) / 1000);
-    gmtime_r(&t, &tm);
-    snprintf(out, n, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-             tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (int)frac);
+    secs = (ms - frac) / 1000;
+    days = secs / 86400;
+    sod = secs % 86400;
+    if (sod < 0) {
+        sod += 86400;
+        days--;
+    }
+    /* the civil date of a day count (H. Hinnant's days_from_civil, inverted): no gmtime_r,
+     * whose time-zone lock every answer with a time took */
+    z = days + 719468;
+    era = (z >= 0 ? z : z - 146096) / 146097;
+    doe = z - era * 146097;
+    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    y = yoe + era * 400;
+    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    mp = (5 * doy + 2) / 153;
+    d = doy - (153 * mp + 2) / 5 + 1;
+    m = mp < 10 ? mp + 3 : mp - 9;
+    y += m <= 2;
+    if (y < 0 || y > 9999) { /* not a time the stores hold (oci_time_parse's range) */
+        snprintf(out, n, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld.%03lldZ", (long long)y,
+                 (long long)m, (long long)d, (long long)(sod / 3600), (long long)(sod / 60 % 60),
+                 (long long)(sod % 60), (long long)frac);
+        return;
+    }
+    memcpy(t, "0000-00-00T00:00:00.000Z", sizeof(t));
+    put_digits(t, (unsigned)y, 4);
+    put_digits(t + 5, (unsigned)m, 2);
+    put_digits(t + 8, (unsigned)d, 2);
+    put_digits(t + 11, (unsigned)(sod / 3600), 2);
+    put_digits(t + 14, (unsigned)(sod / 60 % 60), 2);
+    put_digits(t + 17, (unsigned)(sod % 60), 2);
+    put_digits(t + 20, (unsigned)frac, 3);
+    if (n) { /* as snprintf would: cut to fit, always terminated */
+        size_t k = n - 1 < sizeof(t) - 1 ? n - 1 : sizeof(t) - 1;
+
+        memcpy(out, t, k);
+        out[k] = '\0';
+    }
 }
 
 json_t *oci_time_json(int64_t ms)

@@ -116,6 +116,24 @@ static int signature_key_id(const char *auth, char *tenancy, size_t tn, char *us
     return 0;
 }
 
+/* a b c (c may be NULL) into out, cut to fit as snprintf would: the two strings every request
+ * builds, without snprintf's cost */
+static void join3(char *out, size_t n, const char *a, const char *b, const char *c)
+{
+    const char *part[3] = { a, b, c ? c : "" };
+    size_t w = 0;
+
+    for (int i = 0; i < 3; i++) {
+        size_t k = strlen(part[i]);
+
+        if (k > n - 1 - w)
+            k = n - 1 - w;
+        memcpy(out + w, part[i], k);
+        w += k;
+    }
+    out[w] = '\0';
+}
+
 /* opc-request-id: the client's when it sent one, else one in the family's format. */
 static void request_id(const struct req *rq, struct ctx *cx, const struct oci_region *r)
 {
@@ -127,7 +145,7 @@ static void request_id(const struct req *rq, struct ctx *cx, const struct oci_re
         char opaque[49];
 
         ids_upper_alnum(cx->ids, opaque, 48);
-        snprintf(cx->request_id, sizeof(cx->request_id), "%s-1:%s", r ? r->code : "iad", opaque);
+        join3(cx->request_id, sizeof(cx->request_id), r ? r->code : "iad", "-1:", opaque);
     } else {
         char a[33], b[33], c[33];
 
@@ -199,7 +217,7 @@ void oci_dispatch(struct req *rq, struct ctx *cx, struct resp *rs)
                  r ? r->name : ps.seg[1]);
     } else {
         r = host_region(host, vault, sizeof(vault));
-        snprintf(endpoint, sizeof(endpoint), "http://%s", host ? host : "127.0.0.1");
+        join3(endpoint, sizeof(endpoint), "http://", host ? host : "127.0.0.1", NULL);
     }
     if (!r && !from)
         r = oci_region_find(cx->cfg->oci_region);
