@@ -57,7 +57,7 @@ int buf_reserve(struct buf *b, size_t n)
     return 0;
 }
 
-int buf_append(struct buf *b, const void *p, size_t n)
+int buf_append_grow(struct buf *b, const void *p, size_t n)
 {
     if (n > b->cap || b->len > b->cap - n || buf_grow(b, b->len + n))
         return -1;

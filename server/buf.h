@@ -9,6 +9,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 struct buf {
     char *data; /* NUL-terminated content, or NULL when empty and never grown */
@@ -22,8 +23,20 @@ void buf_release(struct buf *b);
 void buf_reset(struct buf *b);
 /* Makes room for n more bytes without a later reallocation; 0, or -1 as buf_append. */
 int buf_reserve(struct buf *b, size_t n);
-/* Returns 0, or -1 when over the cap or out of memory. */
-int buf_append(struct buf *b, const void *p, size_t n);
+/* buf_append when the content must grow first; use buf_append */
+int buf_append_grow(struct buf *b, const void *p, size_t n);
+/* Returns 0, or -1 when over the cap or out of memory. Inline while the bytes fit: the XML
+ * answers append a piece per tag. alloc never exceeds cap + 1, so fitting is within the cap. */
+static inline int buf_append(struct buf *b, const void *p, size_t n)
+{
+    if (n >= b->alloc - b->len) /* also when nothing is allocated yet */
+        return buf_append_grow(b, p, n);
+    if (n)
+        memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return 0;
+}
 int buf_puts(struct buf *b, const char *s);
 int buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int buf_vprintf(struct buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));

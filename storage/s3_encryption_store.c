@@ -7,9 +7,11 @@
 #include <string.h>
 
 static const char SQL_BUCKET_EXISTS[] = "SELECT 1 FROM s3_bucket WHERE name = ?1";
+/* the bucket and its configuration in one statement: no row, no bucket; a NULL algorithm, no
+ * configuration (sse_algorithm is NOT NULL in a stored one) */
 static const char SQL_ENC_GET[] =
-    "SELECT sse_algorithm, kms_master_key_id, bucket_key_enabled, blocked_types "
-    "FROM s3_bucket_encryption WHERE bucket = ?1";
+    "SELECT e.sse_algorithm, e.kms_master_key_id, e.bucket_key_enabled, e.blocked_types "
+    "FROM s3_bucket b LEFT JOIN s3_bucket_encryption e ON e.bucket = b.name WHERE b.name = ?1";
 static const char SQL_ENC_PUT[] =
     "INSERT INTO s3_bucket_encryption (bucket, sse_algorithm, kms_master_key_id, "
     "bucket_key_enabled, blocked_types) VALUES (?1, ?2, ?3, ?4, ?5) "
@@ -52,14 +54,11 @@ int s3_bucket_exists_locked(struct store *st, const char *bucket)
 int store_s3_encryption_get(struct store *st, const char *bucket, struct s3_sse_row *out)
 {
     sqlite3_stmt *s;
-    int rc;
+    int rc = STORE_OK;
     int step;
 
     s3_sse_row_release(out);
     db_read_begin(st);
-    rc = s3_bucket_exists_locked(st, bucket);
-    if (rc != STORE_OK)
-        goto out;
     s = db_stmt(st, SQL_ENC_GET);
     if (!s) {
         rc = STORE_ERROR;
@@ -73,7 +72,9 @@ int store_s3_encryption_get(struct store *st, const char *bucket, struct s3_sse_
         out->bucket_key_enabled =
             sqlite3_column_type(s, 2) == SQLITE_NULL ? -1 : sqlite3_column_int(s, 2) != 0;
         out->blocked_types = db_col_dup(s, 3);
-    } else if (step != SQLITE_DONE) {
+    } else if (step == SQLITE_DONE) {
+        rc = STORE_NOT_FOUND;
+    } else {
         db_log_error(st, "s3 encryption get");
         rc = STORE_ERROR;
     }

@@ -4,6 +4,7 @@
 #include "server/buf.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static void test_append_and_cap(void)
 {
@@ -57,10 +58,46 @@ static void test_reserve(void)
     buf_release(&b);
 }
 
+/* the inline path (bytes that fit) and the growing path meet at the cap exactly */
+static void test_append_fits_up_to_cap(void)
+{
+    struct buf b;
+
+    buf_init(&b, 100);
+    CHECK_INT(buf_reserve(&b, 100), 0); /* alloc 101: the inline path holds all 100 */
+    for (int i = 0; i < 100; i++)
+        CHECK_INT(buf_append(&b, "x", 1), 0);
+    CHECK_INT(b.len, 100);
+    CHECK_INT(buf_append(&b, "y", 1), -1);
+    CHECK_INT(buf_append(&b, "", 0), 0);
+    CHECK_INT(b.len, 100);
+    CHECK_INT(b.data[100], '\0');
+    buf_release(&b);
+
+    buf_init(&b, 1000);
+    for (int i = 0; i < 300; i++) /* grows from nothing through several sizes */
+        CHECK_INT(buf_append(&b, "abc", 3), 0);
+    CHECK_INT(b.len, 900);
+    CHECK_INT(strlen(buf_str(&b)), 900);
+    CHECK_INT(buf_append(&b, "0123456789", 10), 0);
+    {
+        char more[91];
+
+        memset(more, 'z', sizeof(more));
+        CHECK_INT(buf_append(&b, more, sizeof(more)), -1); /* 1001 > cap */
+        CHECK_INT(buf_append(&b, more, sizeof(more) - 1), 0);
+        CHECK_INT(b.len, 1000);
+        CHECK_INT(buf_append(&b, "", 0), 0);
+        CHECK_INT(buf_append(&b, "z", 1), -1);
+    }
+    buf_release(&b);
+}
+
 int main(void)
 {
     TEST(test_append_and_cap);
     TEST(test_detach);
     TEST(test_reserve);
+    TEST(test_append_fits_up_to_cap);
     return TEST_REPORT();
 }
