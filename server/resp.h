@@ -13,10 +13,12 @@
 
 #define RESP_MAX_HEADERS 128
 #define RESP_MAX_BODY    ((size_t)64 * 1024 * 1024)
+#define RESP_TEXT        2048 /* bytes of header names and values kept in the resp itself */
 
 struct resp_header {
     char *name;
     char *value;
+    unsigned char own_name, own_value; /* malloc'd: did not fit in text[] */
 };
 
 struct resp {
@@ -25,6 +27,10 @@ struct resp {
     struct resp_header header[RESP_MAX_HEADERS];
     size_t nheader;
     struct buf body;
+    /* The headers' strings, one after the other, so an answer's few headers cost no allocation;
+     * a string that does not fit is malloc'd. A replaced value's bytes stay unused. */
+    char text[RESP_TEXT];
+    size_t text_used;
 };
 
 void resp_init(struct resp *rs);
