@@ -70,6 +70,22 @@ static const unsigned char needs_escape[128] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, ['"'] = 1, ['\\'] = 1,
 };
 
+/* 1 when none of the 8 bytes at p needs a look: all ASCII from 0x20, none '"' or '\\'. Each
+ * subtraction sets a byte's top bit where that byte is below the bound (a borrow can only add
+ * more where one is already found), and no byte has its top bit of its own. */
+static inline int plain8(const char *p)
+{
+    const uint64_t ones = 0x0101010101010101ULL;
+    const uint64_t top = 0x8080808080808080ULL;
+    uint64_t x;
+
+    memcpy(&x, p, 8);
+    if (x & top)
+        return 0;
+    return !(((x - ones * 0x20) | ((x ^ (ones * '"')) - ones) | ((x ^ (ones * '\\')) - ones)) &
+             top);
+}
+
 static void put_string(struct jw *o, const char *s, size_t n)
 {
     static const char hex[] = "0123456789ABCDEF";
@@ -81,9 +97,14 @@ static void put_string(struct jw *o, const char *s, size_t n)
         unsigned char c;
 
         while (i < n) {
-            unsigned char b = (unsigned char)s[i];
+            unsigned char b;
             size_t k;
 
+            if (n - i >= 8 && plain8(s + i)) {
+                i += 8;
+                continue;
+            }
+            b = (unsigned char)s[i];
             if (b < 0x80 && !needs_escape[b])
                 i++;
             else if (b >= 0x80 && (k = api_utf8_len(s + i, NULL)) && k <= n - i)

@@ -108,6 +108,39 @@ static void check_jw(struct jw *w, const char *want)
     free(got);
 }
 
+/* each byte that needs a look, at every position of strings of 1 to 24 bytes: the 8-byte steps
+ * find it wherever it is */
+static void test_special_at_every_position(void)
+{
+    const char *specials[] = { "\x01", "\x1f", "\"", "\\", "\n", "\xc3\xa9", "\xe2\x80\xa8" };
+    int bad = 0;
+
+    for (size_t k = 0; k < sizeof(specials) / sizeof(specials[0]); k++) {
+        for (size_t len = 1; len <= 24; len++) {
+            for (size_t at = 0; at + strlen(specials[k]) <= len; at++) {
+                char s[32];
+                json_t *v;
+                char *got, *ref;
+
+                memset(s, ' ' + (int)(len % 90), len); /* a printable byte, from ' ' up */
+                memcpy(s + at, specials[k], strlen(specials[k]));
+                s[len] = '\0';
+                v = json_string(s);
+                got = json_out(v, NULL);
+                ref = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+                if (!got || !ref || strcmp(got, ref)) {
+                    CHECK_STR(got ? got : "(null)", ref ? ref : "(null)");
+                    bad++;
+                }
+                free(got);
+                free(ref);
+                json_decref(v);
+            }
+        }
+    }
+    CHECK_INT(bad, 0);
+}
+
 static void test_writer_separators(void)
 {
     struct jw w = { 0 };
@@ -200,6 +233,7 @@ int main(void)
     TEST(test_exact_texts);
     TEST(test_string_escapes);
     TEST(test_every_byte_matches_jansson);
+    TEST(test_special_at_every_position);
     TEST(test_writer_separators);
     TEST(test_writer_strings);
     return TEST_REPORT();
