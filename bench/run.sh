@@ -5,13 +5,14 @@
 # cmkemu/ceiling from the same run, start-up to first 200, and RSS before the load, after the
 # measured runs and after a soak (all four operations mixed at 64 connections).
 # BENCH_SECONDS sets each run's length (default 3), BENCH_ROUNDS how many runs of cmkemu and of
-# the ceiling alternate for each figure (default 3; the median run is shown), BENCH_SOAK the
+# the ceiling alternate for each figure (default 5; the median run is shown, and cm/ceil is the
+# median of each round's cmkemu/ceiling ratio), BENCH_SOAK the
 # soak's length (default 30).
 # Loopback only; every run is bounded. bench/README.md explains the columns.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 SECS=${BENCH_SECONDS:-3}
-ROUNDS=${BENCH_ROUNDS:-3}
+ROUNDS=${BENCH_ROUNDS:-5}
 SOAK=${BENCH_SOAK:-30}
 BIN=build-release/cmkemu
 CEIL=build-release/bench-ceiling
@@ -137,9 +138,10 @@ median() { sort -n "$1" | awk '{ l[NR] = $0 } END { print l[int((NR + 1) / 2)] }
 ratio() { awk -v a="$1" -v b="$2" -v d="${3:-1}" 'BEGIN { if (b > 0) printf "%.*fx", d, a / b; else print "n/a" }'; }
 
 printf '\nmachine: %s cores, load average before the runs: %s\n' "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf 'runs: %s s each; cmkemu and the ceiling alternate %s times per row (median shown), moto once\n' "$SECS" "$ROUNDS"
-printf '\n%-22s %5s  %-34s %-34s %-26s %9s %9s\n' operation conns "cmkemu req/s p50 p99" \
-    "moto req/s p50 p99" "ceiling req/s p50 p99" "cm/moto" "cm/ceil"
+printf 'runs: %s s each; cmkemu and the ceiling alternate %s times per row (median run shown), moto once;\n' "$SECS" "$ROUNDS"
+printf 'cm/ceil: the median of the rounds'"'"' own ratios, (range) the lowest and highest\n'
+printf '\n%-22s %5s  %-34s %-34s %-26s %9s %9s %11s\n' operation conns "cmkemu req/s p50 p99" \
+    "moto req/s p50 p99" "ceiling req/s p50 p99" "cm/moto" "cm/ceil" "(range)"
 for op in get put ociget volkey; do
     case $op in
     get) name=GetBucketEncryption; cm="http://127.0.0.1:$CM_PORT/bench-bucket?encryption"; mo="${MOTO_PORT:+http://127.0.0.1:$MOTO_PORT/bench-bucket?encryption}" ;;
@@ -149,17 +151,22 @@ for op in get put ociget volkey; do
     esac
     for c in 1 8 64; do
         # cmkemu and the ceiling alternate ROUNDS times; each keeps its median run (by req/s)
-        : >"$tmp/cm.runs"; : >"$tmp/ceil.runs"; r=0
+        # cm/ceil is the median of each round's own ratio: a round's two runs are seconds apart,
+        # so a slower or faster spell of the machine weighs on both alike
+        : >"$tmp/cm.runs"; : >"$tmp/ceil.runs"; : >"$tmp/pair.ratios"; r=0
         while [ $r -lt "$ROUNDS" ]; do
             run cm "$cm" "$tmp/$op.lua" $c >>"$tmp/cm.runs"
             run ceil "http://127.0.0.1:$CEIL_PORT/" "$tmp/$op.lua" $c >>"$tmp/ceil.runs"
+            paste -d' ' "$tmp/cm.runs" "$tmp/ceil.runs" | tail -n 1 |
+                awk '{ if ($5 > 0) printf "%.4f\n", $1 / $5; else print 0 }' >>"$tmp/pair.ratios"
             r=$((r + 1))
         done
         set -- $(median "$tmp/cm.runs"); crps=$1; cres="$1 $2 $3"; [ "$4" != 0 ] && cres="$cres (non-2xx: $4)"
         if [ -n "$mo" ]; then set -- $(run moto "$mo" "$tmp/$op.lua" $c); mrps=$1; mres="$1 $2 $3"; else mrps=0; mres="n/a${MOTO_PORT:+ (no OCI in moto)}"; fi
         set -- $(median "$tmp/ceil.runs"); erps=$1; eres="$1 $2 $3"
-        printf '%-22s %5s  %-34s %-34s %-26s %9s %9s\n' "$name" "$c" "$cres" "$mres" "$eres" \
-            "$(ratio "$crps" "$mrps")" "$(ratio "$crps" "$erps" 2)"
+        pr=$(sort -n "$tmp/pair.ratios" | awk '{ l[NR] = $1 } END { printf "%.2fx %.2f-%.2f", l[int((NR + 1) / 2)], l[1], l[NR] }')
+        printf '%-22s %5s  %-34s %-34s %-26s %9s %9s %11s\n' "$name" "$c" "$cres" "$mres" "$eres" \
+            "$(ratio "$crps" "$mrps")" "${pr%% *}" "${pr#* }"
     done
 done
 CM_RSS1=$(rss_kb "$CM_PID"); MOTO_RSS1=$(rss_kb "$MOTO_PID")
