@@ -1,8 +1,7 @@
 /* s3_bucket_store.c - S3 bucket rows: create, look up, delete (refused while objects remain),
  * list by account.
  * Default encryption lives in s3_encryption_store.c. */
-#include "db.h"
-#include "store_s3.h"
+#include "s3_store_locked.h"
 
 #include <string.h>
 
@@ -16,8 +15,7 @@ static const char SQL_BUCKET_LIST[] =
     "SELECT name, account, region, created_ms, kind FROM s3_bucket WHERE account = ?1 "
     "ORDER BY name";
 
-/* Copies the current row of a SELECT name, account, region, created_ms, kind. */
-static void bucket_from_row(sqlite3_stmt *s, struct s3_bucket_row *out)
+void s3_bucket_from_row(sqlite3_stmt *s, struct s3_bucket_row *out)
 {
     db_col_text(s, 0, out->name, sizeof(out->name));
     db_col_text(s, 1, out->account, sizeof(out->account));
@@ -38,7 +36,7 @@ static int bucket_get_locked(struct store *st, const char *name, struct s3_bucke
     rc = sqlite3_step(s);
     if (rc == SQLITE_ROW) {
         if (out)
-            bucket_from_row(s, out);
+            s3_bucket_from_row(s, out);
         sqlite3_reset(s);
         return STORE_OK;
     }
@@ -150,7 +148,7 @@ int store_s3_bucket_list(struct store *st, const char *account,
     db_bind_text(s, 1, account);
     while ((step = sqlite3_step(s)) == SQLITE_ROW) {
         memset(&row, 0, sizeof(row));
-        bucket_from_row(s, &row);
+        s3_bucket_from_row(s, &row);
         if (cb(arg, &row))
             break;
     }

@@ -12,6 +12,10 @@ static const char SQL_BUCKET_EXISTS[] = "SELECT 1 FROM s3_bucket WHERE name = ?1
 static const char SQL_ENC_GET[] =
     "SELECT e.sse_algorithm, e.kms_master_key_id, e.bucket_key_enabled, e.blocked_types "
     "FROM s3_bucket b LEFT JOIN s3_bucket_encryption e ON e.bucket = b.name WHERE b.name = ?1";
+static const char SQL_BUCKET_ENC_GET[] =
+    "SELECT b.name, b.account, b.region, b.created_ms, b.kind, e.sse_algorithm, "
+    "e.kms_master_key_id, e.bucket_key_enabled, e.blocked_types "
+    "FROM s3_bucket b LEFT JOIN s3_bucket_encryption e ON e.bucket = b.name WHERE b.name = ?1";
 static const char SQL_ENC_PUT[] =
     "INSERT INTO s3_bucket_encryption (bucket, sse_algorithm, kms_master_key_id, "
     "bucket_key_enabled, blocked_types) VALUES (?1, ?2, ?3, ?4, ?5) "
@@ -51,7 +55,20 @@ int s3_bucket_exists_locked(struct store *st, const char *bucket)
     return STORE_ERROR;
 }
 
-int store_s3_encryption_get(struct store *st, const char *bucket, struct s3_sse_row *out)
+/* The configuration in columns from..from+3 of the current row (NULLs: none). */
+static void sse_from_row(sqlite3_stmt *s, int from, struct s3_sse_row *out)
+{
+    db_col_text(s, from, out->algorithm, sizeof(out->algorithm));
+    out->kms_key_id = db_col_dup(s, from + 1);
+    out->bucket_key_enabled =
+        sqlite3_column_type(s, from + 2) == SQLITE_NULL ? -1 : sqlite3_column_int(s, from + 2) != 0;
+    out->blocked_types = db_col_dup(s, from + 3);
+}
+
+/* One row of sql (?1 = bucket): the bucket's columns first when b is not NULL, then the
+ * configuration's. */
+static int read_one(struct store *st, const char *sql, const char *bucket, struct s3_bucket_row *b,
+                    struct s3_sse_row *out)
 {
     sqlite3_stmt *s;
     int rc = STORE_OK;
@@ -59,7 +76,7 @@ int store_s3_encryption_get(struct store *st, const char *bucket, struct s3_sse_
 
     s3_sse_row_release(out);
     db_read_begin(st);
-    s = db_stmt(st, SQL_ENC_GET);
+    s = db_stmt(st, sql);
     if (!s) {
         rc = STORE_ERROR;
         goto out;
@@ -67,11 +84,9 @@ int store_s3_encryption_get(struct store *st, const char *bucket, struct s3_sse_
     db_bind_text(s, 1, bucket);
     step = sqlite3_step(s);
     if (step == SQLITE_ROW) {
-        db_col_text(s, 0, out->algorithm, sizeof(out->algorithm));
-        out->kms_key_id = db_col_dup(s, 1);
-        out->bucket_key_enabled =
-            sqlite3_column_type(s, 2) == SQLITE_NULL ? -1 : sqlite3_column_int(s, 2) != 0;
-        out->blocked_types = db_col_dup(s, 3);
+        if (b)
+            s3_bucket_from_row(s, b);
+        sse_from_row(s, b ? 5 : 0, out);
     } else if (step == SQLITE_DONE) {
         rc = STORE_NOT_FOUND;
     } else {
@@ -84,6 +99,17 @@ out:
     if (rc != STORE_OK)
         s3_sse_row_release(out);
     return rc;
+}
+
+int store_s3_encryption_get(struct store *st, const char *bucket, struct s3_sse_row *out)
+{
+    return read_one(st, SQL_ENC_GET, bucket, NULL, out);
+}
+
+int store_s3_bucket_get_sse(struct store *st, const char *name, struct s3_bucket_row *b,
+                            struct s3_sse_row *out)
+{
+    return read_one(st, SQL_BUCKET_ENC_GET, name, b, out);
 }
 
 int s3_encryption_put_locked(struct store *st, const char *bucket, const struct s3_sse_row *r)

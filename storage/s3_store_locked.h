@@ -6,6 +6,8 @@
 #include "db.h"
 #include "store_s3.h"
 
+/* Copies columns 0-4 of the current row, name, account, region, created_ms, kind, into out. */
+void s3_bucket_from_row(sqlite3_stmt *s, struct s3_bucket_row *out);
 /* STORE_OK when the bucket exists, STORE_NOT_FOUND, or STORE_ERROR. */
 int s3_bucket_exists_locked(struct store *st, const char *bucket);
 /* Inserts or replaces the default-encryption row of bucket. STORE_OK or STORE_ERROR. */

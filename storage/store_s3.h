@@ -63,6 +63,9 @@ void s3_sse_row_release(struct s3_sse_row *r);
 /* STORE_OK (out->algorithm "" when none is set) or STORE_NOT_FOUND (no bucket). out must be
  * s3_sse_row_init()ed; its previous contents are released. */
 int store_s3_encryption_get(struct store *st, const char *bucket, struct s3_sse_row *out);
+/* The bucket and its configuration in one read: STORE_OK with both, or STORE_NOT_FOUND. */
+int store_s3_bucket_get_sse(struct store *st, const char *name, struct s3_bucket_row *b,
+                            struct s3_sse_row *out);
 /* Sets the configuration; STORE_NOT_FOUND when the bucket is gone. One transaction. */
 int store_s3_encryption_put(struct store *st, const char *bucket, const struct s3_sse_row *r);
 /* Removes any configuration; STORE_NOT_FOUND when the bucket is gone. */

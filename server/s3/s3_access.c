@@ -40,9 +40,16 @@ static int demo_bucket(const struct req *rq, struct ctx *cx, const char *name,
 int s3_bucket_access(const struct req *rq, struct ctx *cx, struct resp *rs,
                      struct s3_bucket_row *out)
 {
+    return s3_bucket_access_sse(rq, cx, rs, out, NULL);
+}
+
+int s3_bucket_access_sse(const struct req *rq, struct ctx *cx, struct resp *rs,
+                         struct s3_bucket_row *out, struct s3_sse_row *sse)
+{
     const char *bucket = rq->param[0];
     const char *expected = req_header(rq, "x-amz-expected-bucket-owner");
-    int rc = store_s3_bucket_get(cx->store, bucket, out);
+    int rc = sse ? store_s3_bucket_get_sse(cx->store, bucket, out, sse)
+                 : store_s3_bucket_get(cx->store, bucket, out);
 
     if (rc == STORE_NOT_FOUND)
         rc = demo_bucket(rq, cx, bucket, out);

@@ -11,6 +11,12 @@
 int s3_bucket_access(const struct req *rq, struct ctx *cx, struct resp *rs,
                      struct s3_bucket_row *out);
 
+/* The same, reading the bucket's default-encryption configuration into *sse (s3_sse_row_init'ed
+ * by the caller, who releases it) with the bucket in one statement; a documentation bucket
+ * created here has none. */
+int s3_bucket_access_sse(const struct req *rq, struct ctx *cx, struct resp *rs,
+                         struct s3_bucket_row *out, struct s3_sse_row *sse);
+
 /* 1 when value is an AWS account id (12 digits). */
 int s3_account_id_valid(const char *value);
 

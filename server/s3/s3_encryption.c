@@ -83,21 +83,14 @@ int s3_get_bucket_encryption(const struct req *rq, struct ctx *cx, struct resp *
 {
     struct s3_bucket_row b;
     struct s3_sse_row sse;
-    int err, rc;
+    int err;
 
-    err = s3_bucket_access(rq, cx, rs, &b);
-    if (err)
-        return err;
     s3_sse_row_init(&sse);
-    rc = store_s3_encryption_get(cx->store, b.name, &sse);
-    if (rc == STORE_OK)
+    err = s3_bucket_access_sse(rq, cx, rs, &b, &sse);
+    if (!err)
         s3_sse_render(&sse, rs);
     s3_sse_row_release(&sse);
-    if (rc == STORE_NOT_FOUND)
-        return s3_fail_bucket(rs, cx, S3_ERR_NO_SUCH_BUCKET, b.name);
-    if (rc != STORE_OK)
-        return s3_fail(rs, cx, S3_ERR_INTERNAL);
-    return S3_OK;
+    return err;
 }
 
 /* DeleteBucketEncryption: DELETE /{bucket}?encryption. Idempotent 204 (s3-spec §1.3, AWS-rec).

@@ -324,6 +324,12 @@ static void test_demo_bucket(void)
     CHECK_INT(rs.status, 200);
     call("GET", "/amzn-s3-demo-bucket?encryption", MINE, NULL, NULL, 0, &rs);
     CHECK_STR(buf_str(&rs.body), DEFAULT_DOC);
+    /* a GetBucketEncryption first: the bucket is made by that read, with no configuration */
+    call("GET", "/amzn-s3-demo-bucket-2?encryption", MINE, NULL, NULL, 0, &rs);
+    CHECK_INT(rs.status, 200);
+    CHECK_STR(buf_str(&rs.body), DEFAULT_DOC);
+    call("HEAD", "/amzn-s3-demo-bucket-2", MINE, NULL, NULL, 0, &rs);
+    CHECK_INT(rs.status, 200);
     resp_release(&rs);
 }
 
