@@ -273,6 +273,22 @@ class BadInput(unittest.TestCase):
                                          b"Connection: close\r\n\r\n"))
         self.assertEqual(rel.status_of(raw), 414, raw[:300])
 
+    def test_headers_up_to_the_cap_served(self):
+        # a header section just under --max-header, in one header or spread over 40 and over
+        # 100, is read whole and answered (the connection's memory is the cap plus 16 KiB)
+        path = "/oci/us-ashburn-1/n/%s/b/%s" % (self.fx.ns, self.fx.buckets[0])
+        base = len(head("GET", path, rel.OCI_AUTH, b"Connection: close\r\n\r\n"))
+        room = 16 * 1024 - base - 64
+        for n in (1, 40, 100):
+            each = room // n - len(b"X-Rel-000: \r\n")
+            extra = b"".join(b"X-Rel-%03d: %s\r\n" % (i, b"v" * each) for i in range(n))
+            req = head("GET", path, rel.OCI_AUTH, b"Connection: close\r\n" + extra + b"\r\n")
+            self.assertLess(len(req), 16 * 1024)
+            raw, secs = exchange(self.srv, req)
+            self.assertEqual(rel.status_of(raw), 200, (n, raw[:300]))
+            self.assertIn(b'"name":"%s"' % self.fx.buckets[0].encode(), raw)
+            self.assertLess(secs, PROMPT)
+
     def test_auth_after_many_headers_not_lost(self):
         # headers past any internal table limit must not be dropped silently
         extra = b"".join(b"X-Rel-%d: v\r\n" % i for i in range(520))
