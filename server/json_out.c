@@ -164,6 +164,13 @@ void jw_key(struct jw *w, const char *k)
     key(w, k, strlen(k));
 }
 
+void jw_key_text(struct jw *w, const char *quoted, size_t n)
+{
+    sep(w);
+    put(w, quoted, n);
+    w->comma = 0;
+}
+
 void jw_open(struct jw *w, char c)
 {
     sep(w);

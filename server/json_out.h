@@ -24,6 +24,10 @@ struct jw {
 void jw_open(struct jw *w, char c);  /* '{' or '[' */
 void jw_close(struct jw *w, char c); /* '}' or ']' */
 void jw_key(struct jw *w, const char *k);
+/* A member name given as a string literal that needs no escaping (a model's field name): its
+ * quoted text is put together by the compiler and copied as it is. */
+#define JW_KEY(w, lit) jw_key_text((w), "\"" lit "\":", sizeof("\"" lit "\":") - 1)
+void jw_key_text(struct jw *w, const char *quoted, size_t n);
 /* s as a JSON string (escaped as json_out escapes, bytes that are not UTF-8 as U+FFFD); NULL
  * writes null */
 void jw_string(struct jw *w, const char *s);

@@ -207,6 +207,17 @@ static void test_writer_strings(void)
                  "b\",\"c\xef\xbf\xbd\xef\xbf\xbd\","
                  "\"\xef\xbf\xbd\xef\xbf\xbd\",\"\xef\xbf\xbd\"]");
 
+    /* a literal member name through JW_KEY: the same text as jw_key */
+    jw_open(&w, '{');
+    JW_KEY(&w, "namespace");
+    jw_string(&w, "ns");
+    JW_KEY(&w, "kmsKeyId");
+    jw_null(&w);
+    jw_key(&w, "after");
+    jw_int(&w, 1);
+    jw_close(&w, '}');
+    check_jw(&w, "{\"namespace\":\"ns\",\"kmsKeyId\":null,\"after\":1}");
+
     /* a key is escaped like a string */
     jw_open(&w, '{');
     jw_key(&w, "k\"\t");

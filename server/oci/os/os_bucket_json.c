@@ -9,59 +9,59 @@
 void os_bucket_json(struct jw *w, const struct os_bucket *b, unsigned fields)
 {
     jw_open(w, '{');
-    jw_key(w, "namespace");
+    JW_KEY(w, "namespace");
     jw_string(w, b->ns);
-    jw_key(w, "name");
+    JW_KEY(w, "name");
     jw_string(w, b->name);
-    jw_key(w, "compartmentId");
+    JW_KEY(w, "compartmentId");
     jw_string(w, b->compartment_id);
-    jw_key(w, "metadata");
+    JW_KEY(w, "metadata");
     oci_jw_object_text(w, b->metadata);
-    jw_key(w, "createdBy");
+    JW_KEY(w, "createdBy");
     jw_string(w, b->created_by);
-    jw_key(w, "timeCreated");
+    JW_KEY(w, "timeCreated");
     oci_jw_time(w, b->time_created_ms);
-    jw_key(w, "etag");
+    JW_KEY(w, "etag");
     jw_string(w, b->etag);
-    jw_key(w, "publicAccessType");
+    JW_KEY(w, "publicAccessType");
     jw_string(w, b->public_access_type);
-    jw_key(w, "storageTier");
+    JW_KEY(w, "storageTier");
     jw_string(w, b->storage_tier);
-    jw_key(w, "objectEventsEnabled");
+    JW_KEY(w, "objectEventsEnabled");
     jw_bool(w, b->object_events_enabled);
-    jw_key(w, "freeformTags");
+    JW_KEY(w, "freeformTags");
     oci_jw_object_text(w, b->freeform_tags);
-    jw_key(w, "definedTags");
+    JW_KEY(w, "definedTags");
     oci_jw_object_text(w, b->defined_tags);
     /* Oracle-managed key: null, never "" (§1.3) */
-    jw_key(w, "kmsKeyId");
+    JW_KEY(w, "kmsKeyId");
     jw_string(w, b->kms_key_id[0] ? b->kms_key_id : NULL);
-    jw_key(w, "isBucketKeyEnabled");
+    JW_KEY(w, "isBucketKeyEnabled");
     jw_bool(w, b->is_bucket_key_enabled);
-    jw_key(w, "objectLifecyclePolicyEtag");
+    JW_KEY(w, "objectLifecyclePolicyEtag");
     jw_null(w);
     /* without fields=approximateCount/Size they are null; buckets hold no objects here */
-    jw_key(w, "approximateCount");
+    JW_KEY(w, "approximateCount");
     if (fields & OS_FIELD_APPROX_COUNT)
         jw_int(w, 0);
     else
         jw_null(w);
-    jw_key(w, "approximateSize");
+    JW_KEY(w, "approximateSize");
     if (fields & OS_FIELD_APPROX_SIZE)
         jw_int(w, 0);
     else
         jw_null(w);
-    jw_key(w, "replicationEnabled");
+    JW_KEY(w, "replicationEnabled");
     jw_bool(w, 0);
-    jw_key(w, "isReadOnly");
+    JW_KEY(w, "isReadOnly");
     jw_bool(w, 0);
-    jw_key(w, "id");
+    JW_KEY(w, "id");
     jw_string(w, b->id);
-    jw_key(w, "versioning");
+    JW_KEY(w, "versioning");
     jw_string(w, b->versioning);
     /* CHOICE: autoTiering is null (as in OCI's outputs for untiered buckets) unless asked with
      * fields=autoTiering or the bucket tiers (InfrequentAccess) */
-    jw_key(w, "autoTiering");
+    JW_KEY(w, "autoTiering");
     jw_string(w, (fields & OS_FIELD_AUTO_TIERING) || strcmp(b->auto_tiering, "Disabled")
                      ? b->auto_tiering
                      : NULL);
@@ -71,23 +71,23 @@ void os_bucket_json(struct jw *w, const struct os_bucket *b, unsigned fields)
 void os_bucket_summary_json(struct jw *w, const struct os_bucket *b, int tags)
 {
     jw_open(w, '{');
-    jw_key(w, "namespace");
+    JW_KEY(w, "namespace");
     jw_string(w, b->ns);
-    jw_key(w, "name");
+    JW_KEY(w, "name");
     jw_string(w, b->name);
-    jw_key(w, "compartmentId");
+    JW_KEY(w, "compartmentId");
     jw_string(w, b->compartment_id);
-    jw_key(w, "createdBy");
+    JW_KEY(w, "createdBy");
     jw_string(w, b->created_by);
-    jw_key(w, "timeCreated");
+    JW_KEY(w, "timeCreated");
     oci_jw_time(w, b->time_created_ms);
-    jw_key(w, "etag");
+    JW_KEY(w, "etag");
     jw_string(w, b->etag);
     /* freeformTags and definedTags only with fields=tags (§1.1) */
     if (tags) {
-        jw_key(w, "freeformTags");
+        JW_KEY(w, "freeformTags");
         oci_jw_object_text(w, b->freeform_tags);
-        jw_key(w, "definedTags");
+        JW_KEY(w, "definedTags");
         oci_jw_object_text(w, b->defined_tags);
     }
     jw_close(w, '}');
