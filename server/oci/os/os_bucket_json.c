@@ -6,33 +6,49 @@
 
 #include <string.h>
 
-void os_bucket_json(struct jw *w, const struct os_bucket *b, unsigned fields)
+/* The members Bucket and BucketSummary share, in the order both have them. */
+static void put_where(struct jw *w, const struct os_bucket *b)
 {
-    jw_open(w, '{');
     JW_KEY(w, "namespace");
     jw_string(w, b->ns);
     JW_KEY(w, "name");
     jw_string(w, b->name);
     JW_KEY(w, "compartmentId");
     jw_string(w, b->compartment_id);
-    JW_KEY(w, "metadata");
-    oci_jw_object_text(w, b->metadata);
+}
+
+static void put_created(struct jw *w, const struct os_bucket *b)
+{
     JW_KEY(w, "createdBy");
     jw_string(w, b->created_by);
     JW_KEY(w, "timeCreated");
     oci_jw_time(w, b->time_created_ms);
     JW_KEY(w, "etag");
     jw_string(w, b->etag);
+}
+
+static void put_tags(struct jw *w, const struct os_bucket *b)
+{
+    JW_KEY(w, "freeformTags");
+    oci_jw_object_text(w, b->freeform_tags);
+    JW_KEY(w, "definedTags");
+    oci_jw_object_text(w, b->defined_tags);
+}
+
+void os_bucket_json(struct jw *w, const struct os_bucket *b, unsigned fields)
+{
+    jw_open(w, '{');
+    put_where(w, b);
+    JW_KEY(w, "metadata");
+    oci_jw_object_text(w, b->metadata);
+    put_created(w, b);
     JW_KEY(w, "publicAccessType");
     jw_string(w, b->public_access_type);
     JW_KEY(w, "storageTier");
     jw_string(w, b->storage_tier);
     JW_KEY(w, "objectEventsEnabled");
     jw_bool(w, b->object_events_enabled);
-    JW_KEY(w, "freeformTags");
-    oci_jw_object_text(w, b->freeform_tags);
-    JW_KEY(w, "definedTags");
-    oci_jw_object_text(w, b->defined_tags);
+    put_tags(w, b);
     /* Oracle-managed key: null, never "" (§1.3) */
     JW_KEY(w, "kmsKeyId");
     jw_string(w, b->kms_key_id[0] ? b->kms_key_id : NULL);
@@ -71,24 +87,10 @@ void os_bucket_json(struct jw *w, const struct os_bucket *b, unsigned fields)
 void os_bucket_summary_json(struct jw *w, const struct os_bucket *b, int tags)
 {
     jw_open(w, '{');
-    JW_KEY(w, "namespace");
-    jw_string(w, b->ns);
-    JW_KEY(w, "name");
-    jw_string(w, b->name);
-    JW_KEY(w, "compartmentId");
-    jw_string(w, b->compartment_id);
-    JW_KEY(w, "createdBy");
-    jw_string(w, b->created_by);
-    JW_KEY(w, "timeCreated");
-    oci_jw_time(w, b->time_created_ms);
-    JW_KEY(w, "etag");
-    jw_string(w, b->etag);
+    put_where(w, b);
+    put_created(w, b);
     /* freeformTags and definedTags only with fields=tags (§1.1) */
-    if (tags) {
-        JW_KEY(w, "freeformTags");
-        oci_jw_object_text(w, b->freeform_tags);
-        JW_KEY(w, "definedTags");
-        oci_jw_object_text(w, b->defined_tags);
-    }
+    if (tags)
+        put_tags(w, b);
     jw_close(w, '}');
 }
