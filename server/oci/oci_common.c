@@ -14,25 +14,31 @@
 #include <string.h>
 #include <time.h>
 
-void oci_json(struct resp *rs, int status, json_t *body)
+/* body (stolen; NULL: nothing) written into a new text */
+static struct jw text_of(json_t *body)
 {
-    resp_status(rs, status);
-    resp_header(rs, "Content-Type", "application/json");
-    if (body) {
-        size_t n = 0;
-        char *s = json_out(body, &n);
+    struct jw w = { 0 };
 
-        if (s)
-            resp_body_take(rs, s, n);
+    if (body) {
+        jw_value(&w, body);
         json_decref(body);
     }
+    return w;
+}
+
+void oci_json(struct resp *rs, int status, json_t *body)
+{
+    struct jw w = text_of(body);
+
+    oci_json_jw(rs, status, &w);
 }
 
 void oci_json_jw(struct resp *rs, int status, struct jw *w)
 {
     size_t n = 0;
-    char *s = jw_finish(w, &n);
+    char *s = w->len ? jw_finish(w, &n) : NULL; /* nothing written: no body */
 
+    jw_free(w);
     resp_status(rs, status);
     resp_header(rs, "Content-Type", "application/json");
     if (s)
@@ -41,9 +47,9 @@ void oci_json_jw(struct resp *rs, int status, struct jw *w)
 
 void oci_answer(const struct req *rq, struct resp *rs, json_t *body, const char *etag)
 {
-    oci_json(rs, 200, body);
-    if (etag)
-        oci_set_etag(rq, rs, etag);
+    struct jw w = text_of(body);
+
+    oci_answer_jw(rq, rs, &w, etag);
 }
 
 void oci_answer_jw(const struct req *rq, struct resp *rs, struct jw *w, const char *etag)
